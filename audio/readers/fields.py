@@ -1,0 +1,102 @@
+"""Pieces of article metadata shared by the readers: bylines, German datelines, titles."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+NEWSROOM_TZ = ZoneInfo("Europe/Berlin")
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1,
+    "februar": 2, "feber": 2, "feb": 2, "febr": 2,
+    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
+    "april": 4, "apr": 4,
+    "mai": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "dez": 12,
+}  # fmt: skip
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = (
+    rf"(?P<day>\d{{1,2}})\.\s*(?:(?P<month_name>{_MONTH_NAMES})\.?|(?P<month>\d{{1,2}})\.)"
+    rf"\s*(?P<year>\d{{4}})"
+)
+_TIME = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*Uhr)?"
+_DATELINE = re.compile(
+    rf"^(?:[A-Za-zäöüÄÖÜ]+(?:,|\s)\s*)?(?:(?:Stand|Aktualisiert|Veröffentlicht)(?: am)?:?\s*)?"
+    rf"{_DATE}(?:\s*(?:,|-|–|um)?\s*{_TIME})?\s*$",
+    re.IGNORECASE,
+)
+
+# Scrapers glue the avatar image's alt text ("Avatar_prignitzer") or a label to the byline; only
+# such prefixes are allowed, so that a subheading like "Die Rückkehr von Donald Trump" is no byline.
+_BYLINE_PREFIX = r"(?:\S*_\S*|avatar|foto|bild|autor(?:in)?:?|ein\s+(?:kommentar|gastbeitrag|leitartikel)|kommentar)"
+_NAME = r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu|und)\s+)?[A-ZÄÖÜ][\w'’.-]*){0,4})"
+_BYLINE = re.compile(rf"^(?i:(?:{_BYLINE_PREFIX}\s+)*(?:von|autor(?:in)?:))\s+{_NAME}\s*$")
+BYLINE_MAX = 80
+TITLE_MAX = 90
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]\s+|[,;:]\s+")
+
+
+def parse_dateline(line: str) -> datetime | None:
+    """`21. Januar 2022, 19:00 Uhr` → 2022-01-21 19:00 Europe/Berlin; None if it is no dateline."""
+    match = _DATELINE.match(line.strip())
+    if not match:
+        return None
+    month_name = match["month_name"]
+    month = MONTHS[month_name.lower()] if month_name else int(match["month"])
+    hour, minute = (int(match["hour"]), int(match["minute"])) if match["hour"] else (0, 0)
+    try:
+        day = date(int(match["year"]), month, int(match["day"]))
+        moment = time(hour, minute)
+    except ValueError:
+        return None
+    return datetime.combine(day, moment, tzinfo=NEWSROOM_TZ)
+
+
+def parse_byline(line: str) -> str | None:
+    """`Avatar_prignitzer von Thomas Ludwig` → `Thomas Ludwig`; None if the line is no byline."""
+    line = line.strip()
+    if len(line) > BYLINE_MAX or line.endswith((".", "!", "?")):
+        return None
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    return match["name"].strip()
+
+
+def derive_title(teaser: str) -> str:
+    """A title from the teaser: its first sentence, cut at a clause or word boundary when long."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", teaser.strip(), maxsplit=1)[0]
+    sentence = sentence.rstrip(".")
+    if len(sentence) <= TITLE_MAX:
+        return sentence
+    clause_ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() <= TITLE_MAX]
+    if clause_ends and clause_ends[-1] >= TITLE_MAX // 2:
+        return sentence[: clause_ends[-1]]
+    cut = sentence[: TITLE_MAX + 1].rsplit(None, 1)[0]
+    return cut.rstrip(",;:-–— ") + " …"
+
+
+def is_subheading(block: str) -> bool:
+    """A short single line without closing punctuation stands between paragraphs as a subheading."""
+    line = block.strip()
+    return (
+        "\n" not in line
+        and 0 < len(line) <= 120
+        and not line.endswith((".", "!", "?", ":", ";", ",", "…", '"', "“", "”", "«", "»", ")"))
+    )
+
+
+def split_blocks(text: str) -> list[str]:
+    """Paragraphs separated by blank lines; if a file has none, every line is a paragraph."""
+    text = text.strip()
+    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()]

@@ -1,0 +1,142 @@
+"""Settings: `[tool.audio-edition]` in the working folder's pyproject.toml, then environment
+variables (`AUDIO_EDITION_<NAME>`), then CLI flags. Every setting has a default."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import sys
+import typing
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from audio.errors import SettingsError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+ENV_PREFIX = "AUDIO_EDITION_"
+TABLE = "audio-edition"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # The podcast as a whole.
+    podcast_title: str = "Kommentare zum Hören"
+    podcast_description: str = "Kommentare, vorgelesen als Audio-Ausgabe."
+    author: str = "Redaktion"
+    owner_name: str = ""
+    owner_email: str = ""
+    base_url: str = ""
+    language: str = "de"
+    copyright: str = ""
+
+    # Speech.
+    engine: str = "auto"
+    voice: str = "de"
+    lexicon: Path | None = None
+
+    # Silence after each unit of text, in seconds.
+    pause_sentence: float = 0.45
+    pause_paragraph: float = 0.9
+    pause_section: float = 1.4
+
+    # Audio.
+    bitrate: int = 96
+    sample_rate: int = 44100
+
+    # Where things are.
+    articles: Path = Path("articles")
+    output: Path = Path("output")
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with `changes` applied; None values mean "not given" and change nothing."""
+        given = {k: v for k, v in changes.items() if v is not None}
+        return dataclasses.replace(self, **_coerce_all(given, origin="option"))
+
+    @property
+    def feed_url(self) -> str:
+        return self.url_for("feed.xml")
+
+    def url_for(self, relative: str) -> str:
+        """The absolute public URL of a file published under `output/`."""
+        return self.base_url.rstrip("/") + "/" + relative.lstrip("/")
+
+
+def load_settings(folder: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Settings for a build run from `folder` (default: the current working folder)."""
+    folder = Path.cwd() if folder is None else folder
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        values.update(_coerce_all(_read_table(pyproject), origin=str(pyproject), base=folder))
+    from_env = {
+        key[len(ENV_PREFIX) :].lower(): value
+        for key, value in environ.items()
+        if key.startswith(ENV_PREFIX)
+    }
+    values.update(_coerce_all(from_env, origin="environment", base=folder, prefix=ENV_PREFIX))
+    return Settings(**values)
+
+
+def _read_table(pyproject: Path) -> dict[str, Any]:
+    try:
+        with pyproject.open("rb") as handle:
+            document = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"{pyproject}: cannot read settings: {error}") from error
+    table = document.get("tool", {}).get(TABLE, {})
+    if not isinstance(table, dict):
+        raise SettingsError(f"{pyproject}: [tool.{TABLE}] must be a table")
+    return {key.replace("-", "_"): value for key, value in table.items()}
+
+
+_TYPES = typing.get_type_hints(Settings)
+
+
+def _coerce_all(
+    values: dict[str, Any], origin: str, base: Path | None = None, prefix: str = ""
+) -> dict[str, Any]:
+    known = {f.name for f in fields(Settings)}
+    coerced = {}
+    for key, value in values.items():
+        if key not in known:
+            hint = difflib.get_close_matches(key, known, n=1)
+            suggestion = f" (did you mean {prefix}{hint[0]}?)" if hint else ""
+            raise SettingsError(f"{origin}: unknown setting {prefix}{key}{suggestion}")
+        coerced[key] = _coerce(key, value, origin, base)
+    return coerced
+
+
+def _coerce(key: str, value: Any, origin: str, base: Path | None) -> Any:
+    wanted = _TYPES[key]
+    target = next((t for t in typing.get_args(wanted) if t is not type(None)), wanted)
+    if value is None or (isinstance(value, str) and value == "" and target is Path):
+        return None
+    try:
+        if target is bool:
+            return _to_bool(value)
+        if target is Path:
+            path = Path(value).expanduser()
+            return base / path if base is not None and not path.is_absolute() else path
+        return target(value)
+    except (TypeError, ValueError) as error:
+        raise SettingsError(
+            f"{origin}: setting {key} = {value!r} is not a {target.__name__}"
+        ) from error
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on", "ja"}:
+        return True
+    if text in {"0", "false", "no", "off", "nein"}:
+        return False
+    raise ValueError(value)
