@@ -33,7 +33,7 @@ class Article:
     @property
     def slug(self) -> str:
         """The file name stem of the edition: date and title, ASCII, stable while they are."""
-        stem = slugify(self.title, limit=60)
+        stem = slugify(self.title, limit=48)
         return f"{self.published:%Y-%m-%d}-{stem}" if self.published else stem
 
     @property

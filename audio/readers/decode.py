@@ -9,6 +9,7 @@ from audio.errors import ArticleError
 
 # Windows exports are cp1252; latin-1 only differs in C1 controls, which never occur in prose.
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+_PROSE_PUNCTUATION = frozenset(".,;:!?-–—\"'„“”‚‘’»«()[]%€$£/&§+*#@°")
 
 
 def read_text(path: Path) -> str:
@@ -47,8 +48,8 @@ def _decode_bytes(data: bytes) -> str:
 
 
 def _looks_like_garbage(text: str) -> bool:
-    """True when too few characters are letters, digits or ordinary punctuation for prose."""
-    sample = text[:20000]
-    readable = sum(ch.isalnum() or ch.isspace() or ch in ".,;:!?-–—\"'„“”‚‘’()%€$/&" for ch in sample)
-    letters = sum(ch.isalpha() for ch in sample)
-    return readable < 0.9 * len(sample) or letters < 0.5 * len(sample.replace(" ", "").replace("\n", ""))
+    """True when the text is not mostly letters with the punctuation prose uses."""
+    visible = [ch for ch in text[:20000] if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    odd = sum(not ch.isalnum() and ch not in _PROSE_PUNCTUATION for ch in visible)
+    return letters < 0.5 * len(visible) or odd > 0.1 * len(visible)

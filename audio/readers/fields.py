@@ -8,20 +8,17 @@ from zoneinfo import ZoneInfo
 
 NEWSROOM_TZ = ZoneInfo("Europe/Berlin")
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1,
-    "februar": 2, "feber": 2, "feb": 2, "febr": 2,
-    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
-    "april": 4, "apr": 4,
-    "mai": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11,
-    "dezember": 12, "dez": 12,
+MONTH_NAMES = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
+# Written forms a dateline may use besides the full name: Austrian, abbreviated, without umlaut.
+_MONTH_VARIANTS = {
+    "jänner": 1, "jan": 1, "feber": 2, "feb": 2, "febr": 2, "maerz": 3, "mär": 3, "mrz": 3,
+    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
+    "dez": 12,
 }  # fmt: skip
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)} | _MONTH_VARIANTS
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
@@ -37,11 +34,19 @@ _DATELINE = re.compile(
 
 # Scrapers glue the avatar image's alt text ("Avatar_prignitzer") or a label to the byline; only
 # such prefixes are allowed, so that a subheading like "Die Rückkehr von Donald Trump" is no byline.
-_BYLINE_PREFIX = r"(?:\S*_\S*|avatar|foto|bild|autor(?:in)?:?|ein\s+(?:kommentar|gastbeitrag|leitartikel)|kommentar)"
-_NAME = r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|der|zu|und)\s+)?[A-ZÄÖÜ][\w'’.-]*){0,4})"
+_BYLINE_PREFIX = (
+    r"(?:\S*_\S*|avatar|foto|bild|autor(?:in)?:?|kommentar"
+    r"|ein\s+(?:kommentar|gastbeitrag|leitartikel))"
+)
+_NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
+_NAME = (
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:von|van|de|der|den|zu|und|di|da)\s+)*{_NAME_WORD}){{0,4}})"
+)
 _BYLINE = re.compile(rf"^(?i:(?:{_BYLINE_PREFIX}\s+)*(?:von|autor(?:in)?:))\s+{_NAME}\s*$")
 BYLINE_MAX = 80
 TITLE_MAX = 90
+# A clause shorter than this says too little to stand as a title; cut at a word instead.
+TITLE_MIN = 30
 _CLAUSE_BREAK = re.compile(r"\s+[-–—]\s+|[,;:]\s+")
 
 
@@ -79,7 +84,7 @@ def derive_title(teaser: str) -> str:
     if len(sentence) <= TITLE_MAX:
         return sentence
     clause_ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() <= TITLE_MAX]
-    if clause_ends and clause_ends[-1] >= TITLE_MAX // 2:
+    if clause_ends and clause_ends[-1] >= TITLE_MIN:
         return sentence[: clause_ends[-1]]
     cut = sentence[: TITLE_MAX + 1].rsplit(None, 1)[0]
     return cut.rstrip(",;:-–— ") + " …"
@@ -99,4 +104,6 @@ def split_blocks(text: str) -> list[str]:
     """Paragraphs separated by blank lines; if a file has none, every line is a paragraph."""
     text = text.strip()
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()
+    ]

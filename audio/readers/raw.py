@@ -33,8 +33,10 @@ def parse(path: Path, text: str) -> Article:
 
     if found:
         lead, body = blocks[: min(found)], blocks[max(found) + 1 :]
+    elif len(blocks) > 1:
+        lead, body = blocks[:1], blocks[1:]
     else:
-        lead, body = blocks[:1] if len(blocks) > 1 else [], blocks[1:] if len(blocks) > 1 else blocks
+        lead, body = [], blocks
     title = lead[0] if len(lead) >= 2 and is_subheading(lead[0]) else None
     teaser = lead[-1] if lead and lead[-1] != title else None
 

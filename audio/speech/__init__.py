@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"])")
+
+
+class Lexicon(dict[str, str]):
+    """Written word → how to say it."""
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -15,6 +19,9 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(paragraph.strip()) if s]
 
 
-def normalize(sentence: str) -> str:
+def normalize(sentence: str, lexicon: Lexicon | None = None) -> str:
     """The spoken form of one written sentence."""
-    return " ".join(sentence.split())
+    words = sentence.split()
+    if lexicon:
+        words = [lexicon.get(word, word) for word in words]
+    return " ".join(words)

@@ -1,0 +1,62 @@
+"""An edition: what was published for one article, everything the feeds and the site need.
+
+Editions are stored in the manifest, so publishing never re-reads articles or decodes audio.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from audio.article import Article, Section
+from audio.render import Chapter
+
+# Namespace of edition guids: the same article source yields the same guid on every machine.
+GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://audio-edition.invalid/edition")
+
+
+@dataclass(frozen=True)
+class Edition:
+    guid: str
+    slug: str
+    source: str
+    title: str
+    author: str | None
+    published: datetime
+    teaser: str | None
+    sections: tuple[Section, ...]
+    url: str | None
+    audio: str
+    """The podcast rendition, relative to the output folder."""
+    size: int
+    duration: float
+    engine: str
+    chapters: tuple[Chapter, ...]
+    files: dict[str, str] = field(default_factory=dict)
+    """Other published files by kind, relative to the output folder."""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Edition:
+        return cls(
+            **{
+                **data,
+                "published": datetime.fromisoformat(data["published"]),
+                "sections": tuple(
+                    Section(s["heading"], tuple(s["paragraphs"])) for s in data["sections"]
+                ),
+                "chapters": tuple(Chapter(**c) for c in data["chapters"]),
+            }
+        )
+
+
+def edition_guid(article: Article) -> str:
+    """Stable across builds, renames of the title and changes of base_url."""
+    key = article.url or article.source.name
+    return str(uuid.uuid5(GUID_NAMESPACE, key))

@@ -1,0 +1,115 @@
+"""The whole pipeline, run the way a user runs it: the CLI in a newsroom folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+from typer.testing import CliRunner
+
+from audio.cli import app
+from audio.ffmpeg import AudioSegment
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One offline build of the seed, shared by the tests that only read its output."""
+    folder = tmp_path_factory.mktemp("newsroom")
+    with pytest.MonkeyPatch.context() as patch:
+        from tests.conftest import PYPROJECT, SEED
+
+        (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+        (folder / "articles").mkdir()
+        (folder / "articles" / "seed.txt").write_bytes(SEED.read_bytes())
+        patch.chdir(folder)
+        result = runner.invoke(app, ["build"])
+    assert result.exit_code == 0, result.output
+    return folder / "output"
+
+
+def only_mp3(output: Path) -> Path:
+    (mp3,) = output.glob("*/*.mp3")
+    return mp3
+
+
+def test_mp3_is_two_minutes_of_mono_speech(built: Path) -> None:
+    mp3 = only_mp3(built)
+    audio = AudioSegment.from_file(mp3, codec="mp3")
+    assert 60 < audio.duration_seconds < 240
+    assert audio.channels == 1
+    assert audio.frame_rate == 44100
+    assert audio.dBFS > -35
+    info = MP3(mp3).info
+    assert info.bitrate == 96000
+    assert info.sample_rate == 44100
+    assert abs(info.length - audio.duration_seconds) < 0.1
+
+
+def test_tags_read_back(built: Path) -> None:
+    tags = ID3(only_mp3(built))
+    assert tags.version[:2] == (2, 3)
+    assert str(tags["TIT2"]).startswith("US-Außenminister Antony Blinken")
+    assert str(tags["TPE1"]) == "Thomas Ludwig"
+    assert str(tags["TALB"]) == "Testkommentare"
+    assert str(tags["TDRC"]) == "2022-01-21 19:00:00"
+    assert str(tags["TCON"]) == "Podcast"
+    assert str(tags["TLAN"]) == "deu"
+
+
+def test_feed_parses_and_encloses_the_exact_file(built: Path) -> None:
+    feed = feedparser.parse((built / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Testkommentare"
+    assert feed.feed.language == "de"
+    assert feed.feed.image.href == "https://example.org/podcast/cover.jpg"
+    (entry,) = feed.entries
+    (enclosure,) = entry.enclosures
+    mp3 = only_mp3(built)
+    assert enclosure.href == "https://example.org/podcast/" + mp3.relative_to(built).as_posix()
+    assert int(enclosure.length) == mp3.stat().st_size
+    assert enclosure.type == "audio/mpeg"
+    assert entry.published_parsed[:5] == (2022, 1, 21, 18, 0)
+    assert abs(int(entry.itunes_duration) - MP3(mp3).info.length) <= 1
+    assert entry.author_detail.name == "Thomas Ludwig" or entry.author == "Thomas Ludwig"
+
+
+def test_guid_is_the_same_on_the_next_build(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = feedparser.parse((built / "feed.xml").read_bytes()).entries[0].id
+    monkeypatch.chdir(built.parent)
+    assert runner.invoke(app, ["build"]).exit_code == 0
+    assert feedparser.parse((built / "feed.xml").read_bytes()).entries[0].id == first
+
+
+def test_a_bad_article_is_named_and_the_good_one_still_built(project: Path) -> None:
+    (project / "articles" / "leer.txt").write_bytes(b"")
+    (project / "articles" / "kaputt.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "leer.txt: the file is empty" in result.output
+    assert "kaputt.txt: this is a binary file, not text" in result.output
+    assert "1 edition(s) built, 2 failed" in result.output
+    assert len(list((project / "output").glob("*/*.mp3"))) == 1
+    manifest = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
+    assert list(manifest["editions"]) == ["seed.txt"]
+
+
+def test_missing_base_url_is_refused_before_any_work(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.audio-edition]\n", encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "base_url is not set" in result.output
+    assert not (project / "output").exists()
+
+
+def test_render_writes_one_mp3(project: Path) -> None:
+    result = runner.invoke(app, ["render", "articles/seed.txt", "-o", "seed.mp3"])
+    assert result.exit_code == 0, result.output
+    audio = AudioSegment.from_file(project / "seed.mp3", codec="mp3")
+    assert audio.duration_seconds > 60
+    assert not (project / "output").exists()

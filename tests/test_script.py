@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from audio.article import read_article
+from audio.script import build_script
+from audio.settings import Settings
+from tests.conftest import SEED
+
+SETTINGS = Settings(pause_sentence=0.4, pause_paragraph=0.8, pause_section=1.5)
+
+
+def test_seed_script_parts_and_chapter_titles() -> None:
+    script = build_script(read_article(SEED), SETTINGS)
+    assert [part.kind for part in script.parts] == [
+        "intro",
+        "teaser",
+        "section",
+        "section",
+        "outro",
+    ]
+    assert [part.title for part in script.parts] == [
+        "Ansage",
+        "Vorspann",
+        "Kommentar",
+        "Logik von empfundener Bedrohung und zur Schau getragener Abschreckung",
+        "Abspann",
+    ]
+
+
+def test_intro_names_author_and_date_and_skips_a_title_cut_from_the_teaser() -> None:
+    intro = build_script(read_article(SEED), SETTINGS).parts[0]
+    assert [s.text for s in intro.sentences] == [
+        "Ein Kommentar von Thomas Ludwig vom 21. Januar 2022."
+    ]
+
+
+def test_subheading_is_spoken_and_pauses_grow_with_the_unit() -> None:
+    script = build_script(read_article(SEED), SETTINGS)
+    section = script.parts[3]
+    heading = section.sentences[0]
+    assert heading.text == "Logik von empfundener Bedrohung und zur Schau getragener Abschreckung."
+    assert heading.pause == 0.8
+    paragraph_end = next(s for s in section.sentences if s.text.startswith("Vertrauen aufzubauen"))
+    assert paragraph_end.pause == 0.8
+    inside = next(s for s in section.sentences if s.text.startswith("Es ist die Logik"))
+    assert inside.pause == 0.4
+    assert section.sentences[-1].text == "Es gäbe nur Verlierer."
+    assert section.sentences[-1].pause == 1.5
+
+
+def test_outro_names_the_podcast_and_ends_without_pause() -> None:
+    outro = build_script(read_article(SEED), Settings(podcast_title="Morgenkommentar")).parts[-1]
+    assert [s.text for s in outro.sentences] == [
+        "Das war ein Kommentar von Thomas Ludwig.",
+        "Sie hörten Morgenkommentar.",
+    ]
+    assert outro.sentences[-1].pause == 0.0
