@@ -78,29 +78,36 @@ def build(
     base_url: Annotated[
         str | None, typer.Option("--base-url", help="Public URL the output folder is served at.")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Articles rendered at once (default: cores)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Render every edition again, changed or not.")
+    ] = False,
+    keep: Annotated[
+        bool,
+        typer.Option("--keep", help="Keep editions whose article was removed from the folder."),
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="If another build is running, wait for it.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only errors and the final count.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also unchanged editions and reasons.")
+    ] = False,
 ) -> None:
-    """Build an audio edition of every article and publish the feed."""
-    from audio.build import build as build_all
+    """Bring the audio editions, the feeds and the site up to date with the articles."""
+    from audio.make import make
+    from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
 
     settings = _settings(engine=engine, base_url=base_url, articles=articles, output=out_dir)
-
-    def show(outcome: Any) -> None:
-        name = outcome.source.name
-        for warning in outcome.warnings:
-            err.print(f"[yellow]warning:[/] {name}: {warning}", highlight=False)
-        if outcome.error:
-            err.print(f"[bold red]error:[/] {outcome.error}", highlight=False)
-        else:
-            edition = outcome.edition
-            out.print(
-                f"[green]built[/] {edition.audio}  {edition.duration:.0f} s  "
-                f"{edition.size / 1e6:.1f} MB",
-                highlight=False,
-            )
-
-    report = build_all(settings, settings.articles, settings.output, notify=show)
-    built = len(report.outcomes) - len(report.failures)
-    out.print(f"{built} edition(s) built, {len(report.failures)} failed → {settings.output}")
+    verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
+    with Display(err, verbosity) as display:
+        report = make(settings, jobs=jobs, keep=keep, force=force, wait=wait, events=display)
+    summary(report, out, verbosity)
     if report.failures:
         raise typer.Exit(1)
 

@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from audio import crashpoints
+
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
@@ -20,6 +22,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.chmod(temporary, 0o644)
+        crashpoints.point(f"write:{target.name}")
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

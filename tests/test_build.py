@@ -93,7 +93,7 @@ def test_a_bad_article_is_named_and_the_good_one_still_built(project: Path) -> N
     assert result.exit_code == 1
     assert "leer.txt: the file is empty" in result.output
     assert "kaputt.txt: this is a binary file, not text" in result.output
-    assert "1 edition(s) built, 2 failed" in result.output
+    assert "1 built, 2 failed → output" in result.output
     assert len(list((project / "output").glob("*/*.mp3"))) == 1
     manifest = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
     assert list(manifest["editions"]) == ["seed.txt"]

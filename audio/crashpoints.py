@@ -1,0 +1,36 @@
+"""Named places where a build may be killed, so that crash tests hit them deterministically.
+
+Only tests set `_AUDIO_EDITION_KILL_AT` (`name`, or `name@n` for the n-th time this process passes
+it); the process then kills itself with SIGKILL, exactly as `kill -9` would. In a build worker the
+build's main process goes first, as if the whole build had been killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import Counter
+
+VARIABLE = "_AUDIO_EDITION_KILL_AT"
+_passed: Counter[str] = Counter()
+_in_worker = False
+
+
+def enter_worker() -> None:
+    """Called at the start of a build worker process."""
+    global _in_worker
+    _in_worker = True
+
+
+def point(name: str) -> None:
+    wanted = os.environ.get(VARIABLE)
+    if not wanted:
+        return
+    target, _, count = wanted.partition("@")
+    if target != name:
+        return
+    _passed[name] += 1
+    if _passed[name] == int(count or 1):
+        if _in_worker:
+            os.kill(os.getppid(), signal.SIGKILL)
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -1,0 +1,138 @@
+"""What a build shows while it runs: a progress bar with one status line per article in work on a
+terminal, one line per finished article otherwise, and a summary table at the end."""
+
+from __future__ import annotations
+
+import threading
+from types import TracebackType
+
+from rich.console import Console, Group
+from rich.live import Live
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from audio.make import BUILT, FAILED, KEPT, REMOVED, RETAGGED, UNCHANGED, Events, Outcome, Report
+
+QUIET, NORMAL, VERBOSE = -1, 0, 1
+_STYLE = {BUILT: "green", RETAGGED: "cyan", UNCHANGED: "dim", REMOVED: "yellow", KEPT: "dim"}
+
+
+class Display(Events):
+    """Shows a build on `console` (stderr: the results go to stdout)."""
+
+    def __init__(self, console: Console, verbosity: int = NORMAL) -> None:
+        self.console = console
+        self.verbosity = verbosity
+        self.lock = threading.Lock()
+        self.overall = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        )
+        self.articles = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description:32.32}"),
+            TextColumn("[dim]{task.fields[status]}"),
+            TimeElapsedColumn(),
+            console=console,
+        )
+        self.live: Live | None = None
+        self.total: TaskID | None = None
+        self.rows: dict[str, TaskID] = {}
+
+    def __enter__(self) -> Display:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self.live:
+            self.live.stop()
+            self.live = None
+
+    def waiting(self, message: str) -> None:
+        self.console.print(f"[yellow]{message}[/]", highlight=False)
+
+    def started(self, sources: list[str]) -> None:
+        if not sources or self.verbosity == QUIET or not self.console.is_terminal:
+            return
+        self.total = self.overall.add_task("building", total=len(sources))
+        self.live = Live(Group(self.overall, self.articles), console=self.console)
+        self.live.start()
+
+    def status(self, source: str, text: str) -> None:
+        if not self.live:
+            return
+        with self.lock:
+            row = self.rows.get(source)
+            if row is None:
+                self.rows[source] = self.articles.add_task(source, status=text)
+            else:
+                self.articles.update(row, status=text)
+
+    def finished(self, outcome: Outcome) -> None:
+        with self.lock:
+            row = self.rows.pop(outcome.source.name, None)
+            if row is not None:
+                self.articles.remove_task(row)
+            if self.total is not None and outcome.action in (BUILT, RETAGGED, FAILED):
+                self.overall.advance(self.total)
+        name = outcome.source.name
+        if outcome.action == FAILED:
+            self.console.print(f"[bold red]error:[/] {outcome.error}", highlight=False)
+            if outcome.detail and self.verbosity == VERBOSE:
+                self.console.print(outcome.detail, highlight=False, markup=False)
+        elif self.verbosity >= (VERBOSE if outcome.action == UNCHANGED else NORMAL):
+            line = f"[{_STYLE[outcome.action]}]{outcome.action:>9}[/] {name}"
+            if outcome.record:
+                line += f" → {outcome.record.slug}"
+            if outcome.why and self.verbosity == VERBOSE:
+                line += f" [dim]({outcome.why})[/]"
+            self.console.print(line, highlight=False)
+        if self.verbosity >= NORMAL:
+            for warning in outcome.warnings:
+                self.console.print(f"[yellow]warning:[/] {name}: {warning}", highlight=False)
+
+
+def summary(report: Report, console: Console, verbosity: int = NORMAL) -> None:
+    """A table of what the build did (unchanged editions only when verbose), then one line."""
+    shown = [
+        o for o in report.outcomes if verbosity == VERBOSE or o.action not in (UNCHANGED, KEPT)
+    ]
+    if shown and verbosity >= NORMAL:
+        table = Table(title="audio-edition build", title_justify="left")
+        for column in ("article", "result", "edition", "duration", "size", "time"):
+            table.add_column(column, justify="right" if column in ("duration", "size") else "left")
+        for outcome in sorted(shown, key=lambda o: o.source.name):
+            table.add_row(*_row(outcome))
+        console.print(table)
+    counts = report.count()
+    parts = [f"{counts[action]} {action}" for action in _ORDER if counts[action]]
+    console.print(f"{', '.join(parts) or 'no articles'} → {report.output}", highlight=False)
+
+
+_ORDER = (BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED)
+
+
+def _row(outcome: Outcome) -> tuple[str, ...]:
+    result = f"[{_STYLE.get(outcome.action, 'bold red')}]{outcome.action}[/]"
+    time = f"{outcome.seconds:.1f} s" if outcome.seconds else ""
+    if outcome.record is None or outcome.action == FAILED:
+        return outcome.source.name, result, "", "", "", time
+    edition = outcome.record.edition
+    minutes, seconds = divmod(round(edition["duration"]), 60)
+    size = f"{edition['size'] / 1e6:.1f} MB"
+    return outcome.source.name, result, edition["slug"], f"{minutes}:{seconds:02d}", size, time

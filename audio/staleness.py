@@ -1,0 +1,137 @@
+"""What must be done for each article: digests of everything an edition is built from, compared
+with what the manifest recorded.
+
+Settings fall into groups by what a change to them invalidates. A setting added to `Settings` must
+be put into one of the groups below (a test insists): when in doubt, AUDIO, which is always correct
+and only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audio import __version__
+from audio.manifest import Inputs, Manifest, Record
+from audio.settings import Settings
+
+# Change the sound: synthesize again. The podcast title is spoken in the outro.
+AUDIO = frozenset(
+    {
+        "engine",
+        "voice",
+        "lexicon",
+        "pause_sentence",
+        "pause_paragraph",
+        "pause_section",
+        "bitrate",
+        "sample_rate",
+        "podcast_title",
+    }
+)
+# Written into the MP3s' tags: tag a copy again, no synthesis.
+TAGS = frozenset({"author", "copyright"})
+# Only in the feeds and on the site: publish again.
+PUBLISHING = frozenset({"podcast_description", "owner_name", "owner_email", "base_url", "language"})
+# Where things are: moving a folder changes no edition.
+LOCATIONS = frozenset({"articles", "output"})
+
+
+@dataclass(frozen=True)
+class Digests:
+    """What the current settings and engine would build with."""
+
+    audio: str
+    tags: str
+    publishing: str
+
+    @classmethod
+    def of(cls, settings: Settings, engine_identity: str) -> Digests:
+        return cls(
+            audio=_settings_digest(settings, AUDIO, engine=engine_identity),
+            tags=_settings_digest(settings, TAGS),
+            publishing=_settings_digest(settings, TAGS | PUBLISHING | AUDIO),
+        )
+
+    def inputs(self, content: str) -> Inputs:
+        return Inputs(content=content, audio=self.audio, tags=self.tags)
+
+
+@dataclass
+class Plan:
+    unchanged: dict[str, Record] = field(default_factory=dict)
+    retag: dict[str, Record] = field(default_factory=dict)
+    render: dict[str, Path] = field(default_factory=dict)
+    """Article files to build, by file name."""
+    content: dict[str, str] = field(default_factory=dict)
+    """Digest of every article file read, by file name."""
+    removed: dict[str, Record] = field(default_factory=dict)
+    """Editions whose article is gone from the articles folder."""
+    why: dict[str, str] = field(default_factory=dict)
+    """Why an article is built again, for the verbose output."""
+
+
+def plan(
+    sources: list[Path], manifest: Manifest, digests: Digests, output: Path, force: bool
+) -> Plan:
+    """Sort every article into unchanged, to be re-tagged, or to be built."""
+    result = Plan()
+    names = {source.name for source in sources}
+    for source in sources:
+        name = source.name
+        try:
+            content = file_digest(source)
+        except OSError:
+            # Unreadable: the build reads it again and reports the problem with the file.
+            content = ""
+        result.content[name] = content
+        record = manifest.records.get(name)
+        reason = _render_reason(record, content, digests, output, force)
+        if reason:
+            result.render[name] = source
+            result.why[name] = reason
+        elif record is not None and record.inputs.tags != digests.tags:
+            result.retag[name] = record
+        elif record is not None:
+            result.unchanged[name] = record
+    result.removed = {n: r for n, r in manifest.records.items() if n not in names}
+    return result
+
+
+def _render_reason(
+    record: Record | None, content: str, digests: Digests, output: Path, force: bool
+) -> str | None:
+    if force:
+        return "forced"
+    if record is None:
+        return "new"
+    if record.inputs.content != content:
+        return "article changed"
+    if record.inputs.audio != digests.audio:
+        return "speech settings or engine changed"
+    if not record.intact(output):
+        return "files missing or changed"
+    return None
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _settings_digest(settings: Settings, names: frozenset[str], **extra: str) -> str:
+    values = {name: _comparable(getattr(settings, name)) for name in sorted(names)}
+    values.update(extra, version=__version__)
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _comparable(value: Any) -> Any:
+    """A setting as JSON; a file by its content, since a lexicon or cover changes in place."""
+    if isinstance(value, Path):
+        try:
+            return "sha256:" + file_digest(value)
+        except OSError:
+            return f"missing:{value}"
+    return value

@@ -1,0 +1,150 @@
+"""Rendering editions into the staging folder, in this process or in worker processes.
+
+Workers are processes, not threads: espeak-ng keeps global state, synthesis and encoding are
+CPU-bound, and each worker opens its engine once. A build with a single edition to render stays in
+this process, so that it does not pay for starting interpreters.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from audio import crashpoints
+from audio.article import Article
+from audio.engines import Engine, open_engine
+from audio.errors import AudioEditionError
+from audio.manifest import Inputs, Record
+from audio.settings import Settings
+from audio.staging import mark_complete, staged_files
+
+Status = Callable[[str, str], None]
+"""Called with an article's file name and what is happening to it now."""
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str
+    article: Article
+    published: datetime
+    inputs: Inputs
+
+
+@dataclass(frozen=True)
+class Result:
+    source: str
+    record: Record | None = None
+    error: str | None = None
+    detail: str | None = None
+    """The traceback of an unexpected failure, for the verbose output."""
+    seconds: float = 0.0
+
+
+@functools.lru_cache(maxsize=4)
+def engine_for(settings: Settings) -> Engine:
+    """The engine of this process: opened once, used for every edition it renders."""
+    return open_engine(settings.engine, settings)
+
+
+def render(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
+    """One article into a complete edition in `stage`; never raises."""
+    from audio.build import build_edition
+
+    started = time.perf_counter()
+    try:
+        engine = _Reporting(engine_for(settings), lambda text: status(job.source, text))
+        status(job.source, "writing the script")
+        edition = build_edition(job.article, settings, engine, stage, job.published)
+        record = Record(edition.to_json(), job.inputs, staged_files(stage, edition.slug))
+        mark_complete(stage, job.source, record)
+        crashpoints.point("staged")
+        return Result(job.source, record, seconds=time.perf_counter() - started)
+    except AudioEditionError as error:
+        return Result(job.source, error=str(error), seconds=time.perf_counter() - started)
+    except Exception as error:
+        return Result(
+            job.source,
+            error=f"{job.article.source}: failed unexpectedly: {type(error).__name__}: {error}",
+            detail=traceback.format_exc(),
+            seconds=time.perf_counter() - started,
+        )
+
+
+def render_all(
+    jobs: Sequence[Job], settings: Settings, stage: Path, processes: int, status: Status
+) -> Iterator[Result]:
+    """Render every job, yielding each result as soon as it is ready."""
+    if processes <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield render(job, settings, stage, status)
+        return
+    context = multiprocessing.get_context("spawn")
+    messages: Any = context.SimpleQueue()
+    relay = threading.Thread(target=_relay, args=(messages, status), daemon=True)
+    relay.start()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(processes, len(jobs)),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(messages,),
+        ) as pool:
+            futures = {pool.submit(_render_in_worker, job, settings, stage): job for job in jobs}
+            for future in as_completed(futures):
+                try:
+                    yield future.result()
+                except Exception as error:  # the worker process died: a crash or out of memory
+                    job = futures[future]
+                    yield Result(
+                        job.source,
+                        error=f"{job.article.source}: the process rendering it died ({error!r})",
+                    )
+    finally:
+        messages.put(None)
+        relay.join()
+
+
+class _Reporting:
+    """The engine, telling the progress display when synthesis starts and ends."""
+
+    def __init__(self, engine: Engine, report: Callable[[str], None]) -> None:
+        self._engine = engine
+        self._report = report
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def synthesize(self, texts: Sequence[str]) -> list[Any]:
+        self._report(f"synthesizing {len(texts)} sentences")
+        crashpoints.point("synthesis")
+        takes = self._engine.synthesize(texts)
+        crashpoints.point("synthesized")
+        self._report("mastering and encoding")
+        return takes
+
+
+def _relay(messages: Any, status: Status) -> None:
+    while (message := messages.get()) is not None:
+        status(*message)
+
+
+_messages: Any = None
+
+
+def _start_worker(messages: Any) -> None:
+    global _messages
+    _messages = messages
+    crashpoints.enter_worker()
+
+
+def _render_in_worker(job: Job, settings: Settings, stage: Path) -> Result:
+    return render(job, settings, stage, lambda source, text: _messages.put((source, text)))

@@ -1,0 +1,253 @@
+"""Incremental builds through the library: what is rendered again, re-tagged, kept or dropped."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+import feedparser
+import pytest
+from mutagen.id3 import ID3
+
+from audio.engines.espeak import EspeakEngine
+from audio.errors import SettingsError
+from audio.lock import BuildLocked, build_lock
+from audio.make import BUILT, FAILED, REMOVED, RETAGGED, UNCHANGED, Events, Report, make
+from audio.settings import load_settings
+from tests.newsroom import short_article
+
+
+@pytest.fixture
+def newsroom(project: Path) -> Path:
+    """The project with three short articles instead of the seed."""
+    (project / "articles" / "seed.txt").unlink()
+    for number in range(3):
+        write(project, f"k{number}.txt", short_article(number))
+    return project
+
+
+@pytest.fixture
+def synthesized(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many sentences espeak-ng synthesized, call by call (the real engine still speaks)."""
+    calls: list[int] = []
+    speak = EspeakEngine.synthesize
+
+    def counting(self: EspeakEngine, texts: list[str]) -> list:
+        calls.append(len(texts))
+        return speak(self, texts)
+
+    monkeypatch.setattr(EspeakEngine, "synthesize", counting)
+    return calls
+
+
+def write(project: Path, name: str, text: str) -> Path:
+    path = project / "articles" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(**options: object) -> Report:
+    return make(load_settings(), jobs=1, **options)  # type: ignore[arg-type]
+
+
+def actions(report: Report) -> dict[str, str]:
+    return {o.source.name: o.action for o in report.outcomes}
+
+
+def manifest(project: Path) -> dict:
+    return json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def feed_entries(project: Path) -> list:
+    feed = feedparser.parse((project / "output" / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed.entries
+
+
+def mp3_of(project: Path, name: str) -> Path:
+    return project / "output" / manifest(project)["editions"][name]["audio"]
+
+
+def test_a_rebuild_with_nothing_changed_synthesizes_and_writes_nothing(
+    newsroom: Path, synthesized: list[int]
+) -> None:
+    assert set(actions(build()).values()) == {BUILT}
+    assert len(synthesized) == 3
+    before = {p: p.stat().st_mtime_ns for p in (newsroom / "output").rglob("*") if p.is_file()}
+    report = build()
+    assert actions(report) == dict.fromkeys(("k0.txt", "k1.txt", "k2.txt"), UNCHANGED)
+    assert len(synthesized) == 3
+    after = {p: p.stat().st_mtime_ns for p in (newsroom / "output").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_changed_article_is_the_only_one_rendered_again(
+    newsroom: Path, synthesized: list[int]
+) -> None:
+    build()
+    write(newsroom, "k1.txt", short_article(1, author="Anna Berger"))
+    assert actions(build()) == {"k0.txt": UNCHANGED, "k1.txt": BUILT, "k2.txt": UNCHANGED}
+    assert len(synthesized) == 4
+    assert str(ID3(mp3_of(newsroom, "k1.txt"))["TPE1"]) == "Anna Berger"
+    assert {e.author for e in feed_entries(newsroom)} == {"Thomas Ludwig", "Anna Berger"}
+
+
+def test_a_speech_setting_renders_every_edition_again(
+    newsroom: Path, synthesized: list[int]
+) -> None:
+    build()
+    settings = load_settings().replace(pause_sentence=0.7)
+    report = make(settings, jobs=1)
+    assert set(actions(report).values()) == {BUILT}
+    assert report.outcomes[0].why == "speech settings or engine changed"
+    assert len(synthesized) == 6
+
+
+def test_an_author_in_the_settings_only_retags(newsroom: Path, synthesized: list[int]) -> None:
+    write(newsroom, "k0.txt", short_article(0, author=None))
+    build()
+    mp3 = mp3_of(newsroom, "k0.txt")
+    assert str(ID3(mp3)["TPE1"]) == "Testredaktion"
+    audio_before = mp3.read_bytes()[-50_000:]
+    settings = load_settings().replace(author="Redaktion Prignitz")
+    report = make(settings, jobs=1)
+    assert set(actions(report).values()) == {RETAGGED}
+    assert len(synthesized) == 3
+    assert str(ID3(mp3)["TPE1"]) == "Redaktion Prignitz"
+    assert mp3.read_bytes()[-50_000:] == audio_before
+    (entry,) = [e for e in feed_entries(newsroom) if "Nummer 0" in e.title]
+    assert int(entry.enclosures[0].length) == mp3.stat().st_size
+    assert make(settings, jobs=1).count() == {UNCHANGED: 3}
+
+
+def test_a_removed_article_leaves_the_feed_and_the_output(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k2.txt")
+    (newsroom / "articles" / "k2.txt").unlink()
+    assert actions(build())["k2.txt"] == REMOVED
+    assert not mp3.exists() and not mp3.parent.exists()
+    assert len(feed_entries(newsroom)) == 2
+    assert "k2.txt" not in manifest(newsroom)["editions"]
+
+
+def test_keep_leaves_a_removed_article_published(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k2.txt")
+    (newsroom / "articles" / "k2.txt").unlink()
+    build(keep=True)
+    assert mp3.exists()
+    assert len(feed_entries(newsroom)) == 3
+
+
+def test_a_deleted_edition_file_is_rendered_again(newsroom: Path) -> None:
+    build()
+    mp3_of(newsroom, "k0.txt").unlink()
+    report = build()
+    assert actions(report)["k0.txt"] == BUILT
+    assert report.outcomes[-1].why == "files missing or changed"
+    assert mp3_of(newsroom, "k0.txt").exists()
+
+
+def test_an_undated_article_keeps_the_date_of_its_first_build(newsroom: Path) -> None:
+    write(newsroom, "k0.txt", short_article(0, published=None))
+    report = build()
+    (outcome,) = [o for o in report.outcomes if o.source.name == "k0.txt"]
+    assert "no dateline found, the time of the first build is used" in outcome.warnings
+    first = manifest(newsroom)["editions"]["k0.txt"]["published"]
+    write(newsroom, "k0.txt", short_article(0, published=None, author="Anna Berger"))
+    assert actions(build())["k0.txt"] == BUILT
+    assert manifest(newsroom)["editions"]["k0.txt"]["published"] == first
+    (entry,) = [e for e in feed_entries(newsroom) if "Nummer 0" in e.title]
+    moment = datetime.fromisoformat(first).astimezone(timezone.utc)
+    assert tuple(entry.published_parsed[:6]) == moment.timetuple()[:6]
+
+
+def test_two_articles_with_one_file_name_are_both_named(newsroom: Path) -> None:
+    write(newsroom, "k9.txt", short_article(1))
+    report = build()
+    assert actions(report) == {"k0.txt": BUILT, "k1.txt": BUILT, "k2.txt": BUILT, "k9.txt": FAILED}
+    (failure,) = report.failures
+    slug = manifest(newsroom)["editions"]["k1.txt"]["slug"]
+    assert failure.error == (
+        f"articles/k9.txt: would be published as {slug}.mp3 like articles/k1.txt; "
+        "give one of them another title or date"
+    )
+    assert len(feed_entries(newsroom)) == 3
+
+
+def test_a_broken_correction_keeps_the_previous_edition(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k1.txt")
+    (newsroom / "articles" / "k1.txt").write_bytes(b"")
+    report = build()
+    (failure,) = report.failures
+    assert failure.error == "articles/k1.txt: the file is empty"
+    assert failure.warnings == ["its previous edition stays published"]
+    assert mp3.exists()
+    assert len(feed_entries(newsroom)) == 3
+
+
+def test_leftover_temporary_files_are_removed(newsroom: Path) -> None:
+    build()
+    folder = mp3_of(newsroom, "k0.txt").parent
+    leftover = folder / ".k0.mp3.abc123.tmp"
+    leftover.write_bytes(b"half an mp3")
+    staged = newsroom / "output" / ".staging" / "build-1-abc" / "x"
+    staged.mkdir(parents=True)
+    build()
+    assert not leftover.exists()
+    assert not (newsroom / "output" / ".staging").exists()
+
+
+def test_a_second_build_is_refused_while_one_runs(newsroom: Path) -> None:
+    with build_lock(newsroom / "output", wait=False), pytest.raises(BuildLocked) as refused:
+        build()
+    assert str(refused.value) == (
+        "output: another build is running on this folder (lock output/.audio-edition.lock); "
+        "let it finish, or pass --wait to start when it has"
+    )
+    assert not (newsroom / "output" / "feed.xml").exists()
+
+
+def test_wait_starts_when_the_other_build_ends(newsroom: Path) -> None:
+    other = build_lock(newsroom / "output", wait=False)
+    other.__enter__()
+    messages: list[str] = []
+
+    class Watcher(Events):
+        def waiting(self, message: str) -> None:
+            messages.append(message)
+            other.__exit__(None, None, None)
+
+    report = make(load_settings(), jobs=1, wait=True, events=Watcher())
+    assert messages == ["output: another build is running, waiting for it to finish"]
+    assert report.count() == {BUILT: 3}
+
+
+def test_parallel_workers_build_every_article(newsroom: Path) -> None:
+    statuses: list[tuple[str, str]] = []
+
+    class Watcher(Events):
+        status: Callable[[str, str], None] = staticmethod(lambda *s: statuses.append(s))
+
+    report = make(load_settings(), jobs=2, events=Watcher())
+    assert report.count() == {BUILT: 3}
+    synthesizing = {name for name, text in statuses if text.startswith("synthesizing")}
+    assert synthesizing == {"k0.txt", "k1.txt", "k2.txt"}
+    assert len(feed_entries(newsroom)) == 3
+
+
+def test_bad_settings_are_refused_before_any_work(newsroom: Path) -> None:
+    settings = load_settings().replace(engine="festival", bitrate=100, base_url="example.org")
+    with pytest.raises(SettingsError) as refused:
+        make(settings)
+    assert str(refused.value) == (
+        "the settings have problems:\n"
+        "  - base_url 'example.org' is not an http(s) address like https://example.org/\n"
+        "  - engine 'festival' is unknown; choose one of auto, espeak\n"
+        "  - bitrate 100 kbps is not an MP3 bitrate at 44100 Hz; "
+        "choose one of 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320"
+    )
+    assert not (newsroom / "output").exists()
