@@ -16,13 +16,13 @@ from audio.edition import Edition, edition_guid
 from audio.engines import Engine, open_engine
 from audio.files import atomic_path, write_bytes
 from audio.master import encode_mp3
-from audio.publish.feed import COVER, render_feed
+from audio.publish.feed import COVER
+from audio.publish.site import page_path
+from audio.publish.writer import write_publication
 from audio.render import Timeline, assemble
 from audio.script import build_script
 from audio.settings import Settings
 from audio.tags import write_tags
-
-FEED = "feed.xml"
 
 
 def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
@@ -67,6 +67,8 @@ def build_edition(
         duration=0.0,
         engine=engine.identity,
         chapters=timeline.chapters,
+        # Written when the build publishes; named here so the manifest counts it as the edition's.
+        files={"page": page_path(slug)},
     )
     with atomic_path(target) as temporary:
         encode_mp3(timeline.audio, temporary, settings.bitrate, settings.sample_rate)
@@ -89,11 +91,10 @@ def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Pa
 
 
 def publish(editions: list[Edition], settings: Settings, output: Path) -> list[Path]:
-    """The feeds and the site from complete editions; returns every file written, which the next
-    build checks for. Runs after every edition's files are in place."""
+    """The feeds and the site from complete editions; returns every file written that belongs to
+    no one edition, which the next build checks for. Runs after every edition's files are in
+    place."""
     cover = output / COVER
     if not cover.exists():
         write_bytes(cover, default_cover(settings.podcast_title))
-    feed = output / FEED
-    write_bytes(feed, render_feed(editions, settings))
-    return [cover, feed]
+    return [cover, *write_publication(editions, settings, output)]

@@ -108,6 +108,8 @@ def build(
     with Display(err, verbosity) as display:
         report = make(settings, jobs=jobs, keep=keep, force=force, wait=wait, events=display)
     summary(report, out, verbosity)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if report.failures:
         raise typer.Exit(1)
 
@@ -123,6 +125,32 @@ def render(
 
     timeline = render_file(source, target, _settings(engine=engine))
     out.print(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")
+
+
+@command
+def serve(
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: output/).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 means every network.")
+    ] = "0.0.0.0",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the output folder on the local network, with a feed a phone there can subscribe to."""
+    from audio.serve import published_editions, start
+
+    settings = _settings(output=out_dir)
+    output = settings.output
+    server, url = start(output, settings, host, port, lambda: published_editions(output))
+    out.print(f"Serving {output} at {url}", highlight=False)
+    out.print(f"Subscribe in a podcast app: {url}feed.xml  (Ctrl-C stops)", highlight=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:

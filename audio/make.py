@@ -59,6 +59,8 @@ class Outcome:
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     output: Path = Path()
+    warnings: list[str] = field(default_factory=list)
+    """About the publication as a whole (feeds, site), not one article."""
 
     @property
     def failures(self) -> list[Outcome]:
@@ -251,9 +253,11 @@ class _Build:
 
     def _publish(self) -> None:
         from audio.build import publish
+        from audio.publish.writer import publication_warnings
 
         editions = [record.to_edition() for record in self.records.values()]
         written = publish(editions, self.settings, self.output)
+        self.report.warnings = publication_warnings(editions, self.settings)
         crashpoints.point("published")
         self.records = {name: self._with_pages(r) for name, r in self.records.items()}
         kept = {path for record in self.records.values() for path in record.files}

@@ -34,6 +34,17 @@ class Settings:
     base_url: str = ""
     language: str = "de"
     copyright: str = ""
+    """Default: "© <year of the newest edition> <owner_name or author>"."""
+    website: str = ""
+    """The podcast's home page (the channel link). Default: the generated site at base_url."""
+    category: str = "News"
+    subcategory: str = "News Commentary"
+    """Apple Podcasts category and subcategory, exactly as Apple spells them; "" for none."""
+    explicit: bool = False
+    podcast_type: str = "episodic"
+    """itunes:type: "episodic" (newest first) or "serial" (in order)."""
+    podcast_locked: bool = True
+    """podcast:locked: other hosting platforms should refuse to import the feed."""
 
     # Speech.
     engine: str = "auto"

@@ -35,7 +35,21 @@ AUDIO = frozenset(
 # Written into the MP3s' tags: tag a copy again, no synthesis.
 TAGS = frozenset({"author", "copyright"})
 # Only in the feeds and on the site: publish again.
-PUBLISHING = frozenset({"podcast_description", "owner_name", "owner_email", "base_url", "language"})
+PUBLISHING = frozenset(
+    {
+        "podcast_description",
+        "owner_name",
+        "owner_email",
+        "base_url",
+        "language",
+        "website",
+        "category",
+        "subcategory",
+        "explicit",
+        "podcast_type",
+        "podcast_locked",
+    }
+)
 # Where things are: moving a folder changes no edition.
 LOCATIONS = frozenset({"articles", "output"})
 

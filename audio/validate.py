@@ -64,6 +64,12 @@ def check_pauses(settings: Settings) -> Iterator[str]:
             yield f"{name} = {seconds} s is outside 0–10 s"
 
 
+def check_podcast(settings: Settings) -> Iterator[str]:
+    from audio.publish.apple import apple_problems
+
+    yield from apple_problems(settings)
+
+
 def check_lexicon(settings: Settings) -> Iterator[str]:
     if settings.lexicon is not None and not settings.lexicon.is_file():
         yield f"lexicon {settings.lexicon} does not exist"
@@ -75,6 +81,7 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_mp3,
     check_pauses,
     check_lexicon,
+    check_podcast,
 )
 
 

@@ -1,0 +1,77 @@
+"""HTML from editions through Jinja2 templates with autoescaping on.
+
+Article text comes from newsrooms and scrapers and may hold `<`, `&` or quotes anywhere; with
+autoescape every value a template prints is escaped unless the template says otherwise, so safety
+does not depend on remembering an escape call at each of dozens of places.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from audio.edition import Edition
+from audio.phrases import written_date
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("audio.publish", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["clock"] = clock
+    env.filters["minutes"] = minutes
+    env.filters["german_date"] = german_date
+    env.filters["json_script"] = json_script
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def article_html(edition: Edition) -> str:
+    """The full text as an HTML fragment: teaser, subheadings, paragraphs (for content:encoded)."""
+    return render("article.html", edition=edition)
+
+
+def clock(seconds: float) -> str:
+    """12.3 → "0:12", 3725 → "1:02:05": a time as a player shows it."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes_, secs = divmod(rest, 60)
+    return f"{hours}:{minutes_:02d}:{secs:02d}" if hours else f"{minutes_}:{secs:02d}"
+
+
+def minutes(seconds: float) -> str:
+    """A duration in words for listings: "2 Min.", "unter 1 Min."."""
+    rounded = round(seconds / 60)
+    return f"{rounded} Min." if rounded else "unter 1 Min."
+
+
+def german_date(edition: Edition) -> str:
+    moment = edition.published
+    return f"{written_date(moment)}, {moment:%H:%M} Uhr"
+
+
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) links reach a page: a `javascript:` URL in front matter must not."""
+    return bool(url) and url.lower().startswith(("https://", "http://"))
+
+
+def json_script(data: Any) -> Markup:
+    """JSON safe inside <script>: `<`, `>` and `&` as \\u escapes so text cannot close the tag."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return Markup(text)
