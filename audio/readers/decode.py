@@ -1,15 +1,44 @@
-"""Bytes of an article file → text: the encodings newsroom systems export, any line ends."""
+"""Bytes of an article file → text: the encodings newsroom systems export, any line ends.
+
+UTF-8 is tried first: a text in another encoding is practically never valid UTF-8. A byte order
+mark names its encoding outright. Everything else is one of the Western single-byte encodings,
+or UTF-8 with pasted-in Windows bytes; the reading with the most German letters and typographic
+marks and the fewest odd characters wins. General detectors (charset-normalizer) guess wrong on
+short German texts: they read "Größe" in cp1252 as EBCDIC (cp037), which a German score does not.
+"""
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 from audio.errors import ArticleError
 
-# Windows exports are cp1252; latin-1 only differs in C1 controls, which never occur in prose.
-_FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+# In order of preference when two readings score alike: Windows, Unix (latin-9, which has €),
+# classic Mac OS, DOS.
+SINGLE_BYTE_ENCODINGS = ("cp1252", "iso8859_15", "mac_roman", "cp850")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters outside ASCII that German prose uses; any other counts against a reading.
+_GERMAN = frozenset("äöüÄÖÜßẞéèêëàáâçñíóôúûÉÈÀÇ„“”‚‘’–—…€«»›‹·°§²³½¼¾×")
 _PROSE_PUNCTUATION = frozenset(".,;:!?-–—\"'„“”‚‘’»«()[]%€$£/&§+*#@°")
+_WINDOWS_BYTES = "audio-edition-cp1252"
+
+
+def _windows_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes that are not UTF-8 as cp1252: a Windows paste into a UTF-8 file."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_WINDOWS_BYTES, _windows_bytes)
 
 
 def read_text(path: Path) -> str:
@@ -23,28 +52,52 @@ def read_text(path: Path) -> str:
 def decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise ArticleError(path, "the file is empty")
-    if b"\x00" in data:
-        raise ArticleError(path, "this is a binary file, not text")
-    text = _decode_bytes(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _with_bom(path, data)
+    if text is None:
+        if b"\x00" in data:
+            raise ArticleError(path, "this is a binary file, not text")
+        text = _without_bom(data)
+    # Composed letters: macOS writes "ü" as "u" plus a combining diaeresis.
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ArticleError(path, "the file is empty")
     if _looks_like_garbage(text):
         raise ArticleError(path, "the file holds no readable text (binary or garbled content)")
     return text
 
 
-def _decode_bytes(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+def _with_bom(path: Path, data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                if encoding == "utf-8-sig":
+                    return _without_bom(data[len(bom) :])
+                raise ArticleError(
+                    path, f"starts like {encoding.upper()} text but is not: {error.reason}"
+                ) from error
+    return None
+
+
+def _without_bom(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    for encoding in _FALLBACK_ENCODINGS:
+    readings = [data.decode("utf-8", errors=_WINDOWS_BYTES)]
+    for encoding in SINGLE_BYTE_ENCODINGS:
         try:
-            return data.decode(encoding)
+            readings.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise AssertionError("latin-1 decodes every byte")
+    # latin-1 decodes every byte, so there is always a reading.
+    readings.append(data.decode("latin-1"))
+    return max(readings, key=_germanness)
+
+
+def _germanness(text: str) -> int:
+    return sum(1 if ch in _GERMAN else -1 for ch in text if ord(ch) > 127)
 
 
 def _looks_like_garbage(text: str) -> bool:
