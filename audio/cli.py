@@ -26,19 +26,22 @@ err = Console(stderr=True, soft_wrap=True)
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
-def command(function: Command) -> Command:
+def command(function: Command | None = None, *, name: str | None = None) -> Any:
     """Register a command whose AudioEditionErrors end as one plain message and exit code 1."""
 
-    @functools.wraps(function)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except AudioEditionError as error:
-            err.print(f"[bold red]error:[/] {error}", highlight=False)
-            raise typer.Exit(1) from None
+    def register(function: Command) -> Command:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except AudioEditionError as error:
+                err.print(f"[bold red]error:[/] {error}", highlight=False)
+                raise typer.Exit(1) from None
 
-    app.command()(run)
-    return function
+        app.command(name=name)(run)
+        return function
+
+    return register(function) if function else register
 
 
 def _version(show: bool) -> None:
@@ -151,6 +154,63 @@ def serve(
         pass
     finally:
         server.server_close()
+
+
+OutputArgument = Annotated[
+    Path | None, typer.Argument(help="The published folder (default: output/).")
+]
+
+
+@command
+def check(
+    out_dir: OutputArgument = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Files checked at once.")
+    ] = None,
+) -> None:
+    """Check a published folder: MP3s decode with complete tags, feeds parse, files match."""
+    from audio.check import check as check_folder
+    from audio.make import default_jobs
+
+    folder = _settings(output=out_dir).output
+    problems = check_folder(folder, loudness={}, jobs=jobs or default_jobs())
+    for problem in problems:
+        out.print(f"[red]problem:[/] {problem}", highlight=False)
+    if problems:
+        out.print(f"{len(problems)} problem(s) in {folder}", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"{folder}: every edition, feed and file checks out", highlight=False)
+
+
+@command(name="list")
+def list_editions(
+    out_dir: OutputArgument = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """The published editions, newest first: date, title, duration, engine, size."""
+    import json
+
+    from rich.table import Table
+
+    from audio.listing import editions
+
+    listed = editions(_settings(output=out_dir).output)
+    if as_json:
+        print(json.dumps([e.to_json() for e in listed], ensure_ascii=False, indent=1))
+        return
+    table = Table("date", "duration", "size", "engine")
+    # The title takes what the other columns (about 70 characters) leave of the line.
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 75))
+    for edition in listed:
+        minutes, seconds = divmod(round(edition.duration), 60)
+        table.add_row(
+            edition.published[:16].replace("T", " "),
+            f"{minutes}:{seconds:02d}",
+            f"{edition.size / 1e6:.1f} MB",
+            edition.engine,
+            edition.title,
+        )
+    out.print(table)
 
 
 def main() -> None:

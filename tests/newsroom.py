@@ -60,3 +60,19 @@ def newsroom(articles: Path, count: int, length: int = 1) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def published_newsroom(folder: Path, count: int) -> Path:
+    """A newsroom in `folder` with `count` short articles, built; returns its output folder."""
+    from audio.make import make
+    from audio.settings import load_settings
+    from tests.conftest import PYPROJECT
+
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (folder / "articles").mkdir()
+    for number in range(count):
+        (folder / "articles" / f"k{number}.txt").write_text(short_article(number), "utf-8")
+    settings = load_settings(folder).replace(articles=folder / "articles", output=folder / "output")
+    report = make(settings, jobs=1)
+    assert not report.failures, report.failures
+    return folder / "output"
