@@ -52,7 +52,7 @@ def read_text(path: Path) -> str:
 def decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise ArticleError(path, "the file is empty")
-    text = _with_bom(path, data)
+    text = _with_bom(data)
     if text is None:
         if b"\x00" in data:
             raise ArticleError(path, "this is a binary file, not text")
@@ -66,17 +66,16 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def _with_bom(path: Path, data: bytes) -> str | None:
+def _with_bom(data: bytes) -> str | None:
+    """The text, if the data starts with a byte order mark and decodes as it says."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
-            except UnicodeDecodeError as error:
-                if encoding == "utf-8-sig":
-                    return _without_bom(data[len(bom) :])
-                raise ArticleError(
-                    path, f"starts like {encoding.upper()} text but is not: {error.reason}"
-                ) from error
+            except UnicodeDecodeError:
+                # A UTF-8 file with pasted-in Windows bytes is still text; a broken UTF-16 or
+                # UTF-32 file is binary as far as anyone can tell.
+                return _without_bom(data[len(bom) :]) if encoding == "utf-8-sig" else None
     return None
 
 
