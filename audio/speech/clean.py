@@ -1,0 +1,32 @@
+"""Unicode clean-up first, so that every later rule sees one spelling of each character."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# A narrow or no-break space between digit groups is a thousands separator ("100 000").
+_GROUPED = re.compile(r"(?<=\d)[\u00a0\u2007\u2009\u202f](?=\d{3}(?!\d))")
+_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
+_CHARACTERS = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2012": "–", "\u2019": "'", "\u02bc": "'",
+        "\u00b4": "'", "\u2044": "/", "\u03bc": "µ",
+    }
+)  # fmt: skip
+_VULGAR = re.compile("(\\d?)([\u00bc-\u00be\u2150-\u215e])")
+
+
+def unify(text: str) -> str:
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = _GROUPED.sub(".", text)
+    text = _VULGAR.sub(_vulgar, text)
+    return _SPACES.sub(" ", text.translate(_CHARACTERS)).strip()
+
+
+def _vulgar(match: re.Match[str]) -> str:
+    """ "1½" → "1 1/2": the fraction rule reads written fractions."""
+    whole, fraction = match.groups()
+    written = unicodedata.normalize("NFKC", fraction).replace("\u2044", "/")
+    return f"{whole} {written}" if whole else written

@@ -1,0 +1,146 @@
+"""Agreement: the ending an adjective-like word takes ("am einundzwanzigsten", "der dritte").
+
+Ordinals, regnal numbers and abbreviations such as "sog." are adjectives in German, so their ending
+depends on the article or preposition in front of them and on the gender of the noun after them.
+A full parse is out of reach; the words right before the number decide almost every newspaper case.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASCULINE, FEMININE, NEUTER = "m", "f", "n"
+
+# Endings of nouns, longest match wins. German nouns mostly take their gender from their last
+# part, so "Sanktionspaket" is neuter like "Paket" and "Bundesparteitag" masculine like "Tag".
+_GENDER_BY_ENDING = {
+    MASCULINE: (
+        "tag januar februar märz april mai juni juli august september oktober november dezember "
+        "platz rang versuch anlauf krieg gang teil band akt stock advent punkt schritt lauf satz "
+        "grad monat sieg preis fall zug kongress senat durchlauf jahrgang käse name junge"
+    ),
+    FEMININE: (
+        "ung heit keit schaft ion tät ik enz anz ie ei e in zeit nacht liga wahl person saison "
+        "instanz kammer armee frau hand stadt welt zahl macht kraft art angst bank burg post "
+        "mark tür uhr nation"
+    ),
+    NEUTER: (
+        "mal jahr jahrhundert jahrtausend jahrzehnt quartal semester kapitel spiel rennen buch "
+        "kind paket tor programm treffen gespräch album land haus heft ment chen lein um tum "
+        "gesetz amt werk stück feld tel gebot jubiläum finale halbjahr"
+    ),
+}
+_ENDINGS = sorted(
+    ((ending, gender) for gender, words in _GENDER_BY_ENDING.items() for ending in words.split()),
+    key=lambda pair: -len(pair[0]),
+)
+
+
+def gender(noun: str | None) -> str:
+    """The grammatical gender of `noun` from its ending; masculine when nothing tells."""
+    word = (noun or "").lower().rstrip(".")
+    return next((g for ending, g in _ENDINGS if word.endswith(ending)), MASCULINE)
+
+
+# Prepositions fused with an article: the article's case and gender are fixed.
+_FUSED_WEAK_EN = {"am", "im", "vom", "zum", "beim", "zur"}
+_FUSED_WEAK_E = {"ins", "ans", "aufs", "ums", "fürs", "durchs", "übers", "unters", "vors"}
+# Bare prepositions: the adjective after them is declined strongly, in their case.
+DATIVE = {
+    "ab", "aus", "bei", "mit", "nach", "seit", "von", "zu", "gegenüber", "samt", "außer",
+    "entgegen", "in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen",
+}  # fmt: skip
+ACCUSATIVE = {"bis", "für", "um", "durch", "gegen", "ohne", "per", "pro", "wider"}
+GENITIVE = {"wegen", "während", "trotz", "statt", "anstatt", "innerhalb", "außerhalb", "laut"}
+PREPOSITIONS = DATIVE | ACCUSATIVE | GENITIVE
+_POSSESSIVE = re.compile(r"(?:k|m|d|s)?ein|ihr|unser|euer|eur", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"dies|jen|jed|welch|solch|manch", re.IGNORECASE)
+_ARTICLES = {"der", "die", "das", "dem", "den", "des"} | _FUSED_WEAK_EN | _FUSED_WEAK_E
+
+_WORD = re.compile(r"[\wäöüÄÖÜß]+\.?|[,.;:!?]")
+
+
+def last_words(text: str, count: int = 3) -> list[str]:
+    """The last `count` words and punctuation marks of `text`, oldest first."""
+    return _WORD.findall(text)[-count:]
+
+
+def is_determiner(word: str) -> bool:
+    """Whether `word` is an article, possessive or demonstrative: it fixes the ending."""
+    lower = word.lower()
+    if lower in _ARTICLES or _POSSESSIVE.fullmatch(lower):
+        return True
+    return any(_inflection_length(lower, stem) for stem in (_POSSESSIVE, _DEMONSTRATIVE))
+
+
+def _inflection_length(word: str, stem: re.Pattern[str]) -> int:
+    """How many letters at the end of `word` are an ending added to `stem` (0 if none)."""
+    for size in (2, 1):
+        if stem.fullmatch(word[:-size]) and word[-size:] in {"e", "er", "es", "em", "en"}:
+            return size
+    return 0
+
+
+def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
+    """The ending (e, en, er, es, em) of an adjective that follows `before` and precedes `noun`.
+
+    `bare` is the ending when no article or preposition precedes; by default the strong
+    nominative singular, right for ordinals ("dritter Platz") but not for adjectives that are
+    mostly plural there ("sogenannte Experten").
+    """
+    words = last_words(before)
+    previous = words[-1].lower() if words else ""
+    noun_gender = gender(noun)
+    if previous in _FUSED_WEAK_EN or previous in {"dem", "den", "des"}:
+        return "en"
+    if previous in _FUSED_WEAK_E or previous in {"die", "das"}:
+        return "e"
+    if previous == "der":
+        # After a preposition or a noun "der" is dative or genitive ("in der 3. Runde",
+        # "Ende der 2. Halbzeit"); elsewhere it starts a subject ("Der 3. Oktober ist").
+        ahead = words[-2] if len(words) > 1 else ""
+        governed = ahead.lower() in PREPOSITIONS or ahead[:1].isupper()
+        return "en" if governed else "e"
+    for stem in (_POSSESSIVE, _DEMONSTRATIVE):
+        size = _inflection_length(previous, stem)
+        if size:
+            inflection = previous[-size:]
+            if inflection == "e" or (stem is _DEMONSTRATIVE and inflection in {"er", "es"}):
+                return "e"
+            return "en"
+        if stem is _POSSESSIVE and stem.fullmatch(previous):
+            return _strong_nominative(noun_gender)
+    if previous in DATIVE:
+        return "er" if noun_gender == FEMININE else "em"
+    if previous in ACCUSATIVE:
+        return {MASCULINE: "en", FEMININE: "e", NEUTER: "es"}[noun_gender]
+    return bare or _strong_nominative(noun_gender)
+
+
+def _strong_nominative(noun_gender: str) -> str:
+    return {MASCULINE: "er", FEMININE: "e", NEUTER: "es"}[noun_gender]
+
+
+_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|bis|sowie|bzw\.)\s*$")
+
+
+def governing_text(before: str) -> str:
+    """The text whose last words decide an ordinal's case.
+
+    In "am 3. und 4. Oktober" the second ordinal shares the first one's "am", so for it this is
+    the text before "3.".
+    """
+    while found := _COORDINATED.search(before):
+        before = before[: found.start()]
+    return before
+
+
+def indefinite(before: str, noun_gender: str) -> str:
+    """The number 1 before a noun of `noun_gender`, declined: "mit 1 Frau" → einer."""
+    words = last_words(before, 1)
+    previous = words[0].lower() if words else ""
+    if previous in DATIVE:
+        return "einer" if noun_gender == FEMININE else "einem"
+    if previous in ACCUSATIVE:
+        return {MASCULINE: "einen", FEMININE: "eine", NEUTER: "ein"}[noun_gender]
+    return "eine" if noun_gender == FEMININE else "ein"

@@ -1,0 +1,36 @@
+"""Symbols the number rules left, and gender marks: "&" → und, "§" → Paragraf, "Bürger*innen"."""
+
+from __future__ import annotations
+
+import re
+
+# "Bürger*innen", "Bürger:innen", "Bürger_innen", "Bürger/-innen", "BürgerInnen": a speaker
+# reads one word with a short break the engines do not make; the word itself they read right.
+_GENDER_MARK = re.compile(r"(?<=[a-zäöüß])(?:[*:_/]-?|I(?=n))(?=(?:i?n)(?:nen)?\b)")
+_WORDS = (
+    (re.compile(r"§§"), " Paragrafen "),
+    (re.compile(r"§"), " Paragraf "),
+    (re.compile(r"&"), " und "),
+    (re.compile(r"(?<![\w+])\+(?![+\w]*\+)"), " plus "),
+    (re.compile(r"±"), " plus minus "),
+    (re.compile(r"\s=\s"), " gleich "),
+    (re.compile(r"(?<!\w)~"), " circa "),
+    (re.compile(r"[×]"), " mal "),
+    (re.compile(r"%"), " Prozent "),
+    (re.compile(r"‰"), " Promille "),
+    (re.compile(r"°"), " Grad "),
+    (re.compile(r"€"), " Euro "),
+    (re.compile(r"\$"), " Dollar "),
+    (re.compile(r"£"), " Pfund "),
+    (re.compile(r"@"), " ät "),
+    (re.compile(r"[/\\_]"), " "),
+    (re.compile(r"[|•·→⇒]"), ", "),
+    (re.compile(r"[*#^]"), ""),
+)
+
+
+def read_symbols(text: str) -> str:
+    text = _GENDER_MARK.sub(lambda m: "i" if m[0] == "I" else "", text)
+    for pattern, spoken in _WORDS:
+        text = pattern.sub(spoken, text)
+    return text

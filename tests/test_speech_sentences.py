@@ -1,0 +1,42 @@
+"""split_sentences: real sentence ends only."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio.speech import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        ("Das ist z. B. gut. Dann kam Dr. Müller. Er sprach.",
+         ["Das ist z. B. gut.", "Dann kam Dr. Müller.", "Er sprach."]),
+        ("Das ist z.B. gut. Danach nicht.", ["Das ist z.B. gut.", "Danach nicht."]),
+        ("Es sprachen u. a. Merkel und Macron.", ["Es sprachen u. a. Merkel und Macron."]),
+        ("Am 21. Januar kam er. Im 20. Jahrhundert nicht.",
+         ["Am 21. Januar kam er.", "Im 20. Jahrhundert nicht."]),
+        ("Das geschah im Jahr 2021. Danach nicht.",
+         ["Das geschah im Jahr 2021.", "Danach nicht."]),
+        ("Die Zahl stieg auf 12. Danach wurde es ruhig.",
+         ["Die Zahl stieg auf 12.", "Danach wurde es ruhig."]),
+        ("Es ist die 2. Liga. Sie spielt.", ["Es ist die 2. Liga.", "Sie spielt."]),
+        ("John F. Kennedy starb. George W. Bush folgte.",
+         ["John F. Kennedy starb.", "George W. Bush folgte."]),
+        ("Papst Benedikt XVI. trat zurück. Das überraschte.",
+         ["Papst Benedikt XVI. trat zurück.", "Das überraschte."]),
+        ("Es war am 24.12. Abends kam er.", ["Es war am 24.12. Abends kam er."]),
+        ("Er sagte: „Wir kommen.“ Dann ging er.", ["Er sagte: „Wir kommen.“", "Dann ging er."]),
+        ("Er fragte: „Warum?“ und ging.", ["Er fragte: „Warum?“ und ging."]),
+        ("Wer? Ich! Und dann… Nichts.", ["Wer?", "Ich!", "Und dann…", "Nichts."]),
+        ("Es gab Äpfel, Birnen usw. Die Kinder aßen.",
+         ["Es gab Äpfel, Birnen usw.", "Die Kinder aßen."]),
+        ("Das steht in Art. 5 GG. Das wissen alle.",
+         ["Das steht in Art. 5 GG.", "Das wissen alle."]),
+        ("Das ist eine neue Art. Sie wirkt.", ["Das ist eine neue Art.", "Sie wirkt."]),
+        ("  Eine   Zeile\nmit Umbruch.  ", ["Eine Zeile mit Umbruch."]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_split_sentences(paragraph: str, sentences: list[str]) -> None:
+    assert split_sentences(paragraph) == sentences
