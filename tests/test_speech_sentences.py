@@ -40,3 +40,10 @@ from audio.speech import split_sentences
 )  # fmt: skip
 def test_split_sentences(paragraph: str, sentences: list[str]) -> None:
     assert split_sentences(paragraph) == sentences
+
+
+def test_a_scale_or_company_abbreviation_before_a_noun_ends_no_sentence() -> None:
+    assert split_sentences("Der Bund gibt 5 Mio. Euro. Die Müller GmbH & Co. KG zahlt.") == [
+        "Der Bund gibt 5 Mio. Euro.",
+        "Die Müller GmbH & Co. KG zahlt.",
+    ]

@@ -89,12 +89,13 @@ ADJECTIVES = {
     "europ.": "europäisch", "ev.": "evangelisch", "kath.": "katholisch", "hl.": "heilig",
 }  # fmt: skip
 
-# These may end a sentence; after the others a capital letter never starts a new one.
+# These may end a sentence. After the others, and after "Mio." or "Co." which precede nouns
+# ("5 Mio. Euro", "Co. KG"), a capital letter starts no new sentence: German nouns have one.
 SENTENCE_FINAL = {
     "usw.", "usf.", "etc.", "u. a. m.", "u. v. m.", "u. Ä.", "u. ä.", "o. Ä.", "o. ä.",
-    "v. Chr.", "n. Chr.", "ff.", "f.", "Co.", "Inc.", "Ltd.", "Corp.", "e. V.", "a. D.",
-    "i. R.", "d. J.", "d. M.", "Jh.", "Jhd.", "Mio.", "Mrd.", "Tsd.", "ebd.", "a. a. O.",
-    "o. J.", "jun.", "sen.", "Jr.", "dgl.", "Std.", "Chr.", "a. M.", "i. Br.", "a. Rh.",
+    "v. Chr.", "n. Chr.", "ff.", "f.", "Inc.", "Ltd.", "Corp.", "e. V.", "a. D.", "i. R.",
+    "d. J.", "d. M.", "ebd.", "a. a. O.", "o. J.", "jun.", "sen.", "Jr.", "dgl.", "a. M.",
+    "i. Br.", "a. Rh.",
 }  # fmt: skip
 
 

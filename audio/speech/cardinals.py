@@ -17,7 +17,7 @@ _SCALED = re.compile(rf"({numerals.AMOUNT})\s*({numerals.SCALE})(?![\w])")
 _JOINED = re.compile(r"(?<![\w.])(\d+)-([a-zäöüß]+|Jährige[nr]?|Fache[ns]?)(?![\w-])")
 _ONE = re.compile(r"(?<![\w.,])1(?= [A-ZÄÖÜ][a-zäöüß])")
 _SUFFIX = re.compile(r"(?<![\w.,])(\d+)([a-zäöüß]+|[A-ZÄÖÜ]+)(?![\w])")
-_DOTTED = re.compile(r"(?<![\w.,])\d+(?:\.\d+)+(?![\w.])")
+_DOTTED = re.compile(r"(?<![\w.,])\d+(?:\.\d+)+(?!\w|\.\d)")
 _AMOUNT = re.compile(numerals.AMOUNT)
 
 

@@ -32,7 +32,7 @@ _SCALES = (
 LARGEST = 10**24 - 1
 """Beyond this a number is read digit by digit."""
 
-AMOUNT = r"(?:(?<![\w)\]])[-−](?=\d))?(?<![\w.])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]\d)(?:,\d+)?"
+AMOUNT = r"(?:(?<![\w)\]])[-−](?=\d))?(?<![\w.])(?:\d{1,3}(?:\.\d{3})+|\d+)(?!\d|\.\d)(?:,\d+)?"
 """A written German amount: optional minus, thousands with dots, decimals after a comma."""
 
 

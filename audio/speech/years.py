@@ -13,7 +13,7 @@ from audio.speech import numerals
 
 _DECADE = re.compile(r"(?<![\w.,])(\d{2,4})er(?:[-\s](Jahren?)\b)?(?![\w])")
 _SEASON = re.compile(r"(?<![\w.,/])(\d{4})/(\d{2})(?![\w/])")
-_LIFE = re.compile(r"(?<![\w])([*†])\s*(?=\d)")
+_LIFE = re.compile(r"(?<![^\s(])([*†])\s*(?=\d)")
 _YEAR = re.compile(r"(?<![\w.,:/-])(1[1-9]\d\d)(?![\w]|[.,:]\d)")
 
 
