@@ -130,6 +130,26 @@ def render(
     out.print(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")
 
 
+@command(name="normalize")
+def normalize_text(
+    text: Annotated[
+        str | None, typer.Argument(help="German text (default: read from standard input).")
+    ] = None,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option("--lexicon", help="Pronunciation lexicon (default: the lexicon setting)."),
+    ] = None,
+) -> None:
+    """Print what the narrator says for German text, one output line per input line."""
+    import sys
+
+    from audio.speech import load_lexicon, normalize_lines
+
+    path = _settings(lexicon=lexicon).lexicon
+    written = sys.stdin.read() if text is None else text
+    typer.echo(normalize_lines(written, load_lexicon(path) if path else None))
+
+
 @command
 def serve(
     out_dir: Annotated[

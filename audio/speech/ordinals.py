@@ -13,13 +13,14 @@ from audio.speech import context, dates, grammar, numerals
 # Nouns (and the last part of compounds) that newspapers count with ordinals: after a bare
 # "2." they show that no sentence ended ("2. Liga", "100. Geburtstag").
 _COUNTED = (
-    "jahrhundert", "jahrhunderts", "jh.", "jhd.", "jahrtausend", "jahrestag", "geburtstag",
+    "jahrhundert", "jahrhunderts", "jh", "jhd", "jahrtausend", "jahrestag", "geburtstag",
     "todestag", "tag", "platz", "rang", "mal", "runde", "liga", "klasse", "lesung", "sitzung",
     "welle", "stock", "etage", "stelle", "amtszeit", "periode", "wahlgang", "durchgang",
     "weltkrieg", "staffel", "folge", "auflage", "ausgabe", "etappe", "halbzeit", "quartal",
     "halbjahr", "semester", "advent", "sonntag", "sinfonie", "symphonie", "kammer", "senat",
     "armee", "division", "paket", "versuch", "anlauf", "jahrgang", "generation", "person",
     "kapitel", "teil", "band", "akt", "satz", "instanz", "minute", "spieltag", "legislatur",
+    "jahr", "buch", "film", "album", "sieg", "tor", "kind", "rede", "gipfel",
 )  # fmt: skip
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)\.(?!\d)")
 _SUFFIXED = re.compile(r"(?<![\w.,])(\d+)(s?te([nrsm]?))(?![\w])")
@@ -39,7 +40,7 @@ def is_ordinal(before: str, after: str) -> bool:
         return not before.strip() and not after.strip()
     if following[:1].islower() or dates.month_number(following) is not None:
         return True
-    return following.lower().endswith(_COUNTED)
+    return following.lower().rstrip(".").endswith(_COUNTED)
 
 
 def read_ordinals(text: str) -> str:
