@@ -1,0 +1,178 @@
+"""A build killed with SIGKILL at every stage leaves a folder that `check` passes, and the next
+build completes the job. The kills are real: a build in a subprocess kills itself at a named
+place (audio/crashpoints.py), exactly as `kill -9` would."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from audio.article import read_article
+from audio.check import check
+from audio.crashpoints import VARIABLE
+from audio.make import BUILT, UNCHANGED, make
+from audio.manifest import load_manifest
+from audio.settings import load_settings
+from tests.conftest import PYPROJECT
+from tests.newsroom import short_article
+
+# Where a build is killed, in the order a build passes them.
+BEFORE_SYNTHESIS = "synthesis@1"
+DURING_SYNTHESIS = "synthesis@2"  # the first article is staged, the second is being spoken
+AFTER_SYNTHESIS = "synthesized@1"  # speech in memory, nothing encoded
+ENCODED = "write:{slug}.mp3"  # the first MP3 complete under its temporary name
+STAGED = "staged@1"
+COMMITTING = "commit@1"  # the first file moved into the published folder
+PUBLISHING = "write:feed.xml"  # the new feed complete under its temporary name
+PUBLISHED = "published"  # feeds and site written, the manifest not yet
+SAVING = "write:manifest.json"
+SAVED = "saved"  # before the files of dropped editions are deleted
+POINTS = [
+    BEFORE_SYNTHESIS,
+    DURING_SYNTHESIS,
+    AFTER_SYNTHESIS,
+    ENCODED,
+    STAGED,
+    COMMITTING,
+    PUBLISHING,
+    PUBLISHED,
+    SAVING,
+    SAVED,
+]
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three articles, nothing built yet."""
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    for number in range(3):
+        write(tmp_path, number)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def good_state(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three articles built: the state an update starts from."""
+    folder = tmp_path_factory.mktemp("good")
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (folder / "articles").mkdir()
+    for number in range(3):
+        write(folder, number)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        assert not make(load_settings(), jobs=1).failures
+    return folder
+
+
+@pytest.fixture
+def updated(good_state: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the good state with k0 corrected, k2 removed and k3 new, nothing built yet."""
+    folder = tmp_path / "newsroom"
+    shutil.copytree(good_state, folder)
+    write(folder, 0, author="Anna Berger")
+    write(folder, 3)
+    (folder / "articles" / "k2.txt").unlink()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def write(folder: Path, number: int, **fields: object) -> None:
+    text = short_article(number, **fields)
+    (folder / "articles" / f"k{number}.txt").write_text(text, encoding="utf-8")
+
+
+def killed_build(folder: Path, point: str, jobs: int = 1) -> None:
+    """A build in a subprocess that is killed at `point`; its workers die with it."""
+    slug = first_slug(folder)
+    environment = {**os.environ, VARIABLE: point.format(slug=slug)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "audio", "build", "--jobs", str(jobs), "-q"],
+        cwd=folder,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    output, _ = build.communicate(timeout=120)
+    with contextlib.suppress(ProcessLookupError):  # workers still rendering for the dead build
+        os.killpg(build.pid, signal.SIGKILL)
+    assert build.returncode == -signal.SIGKILL, output.decode()
+
+
+def first_slug(folder: Path) -> str:
+    """The slug of the first article rendered: k0's (new or changed, it comes first)."""
+    return read_article(folder / "articles" / "k0.txt").slug
+
+
+def assert_feed_names_only_whole_files(output: Path, lengths: bool) -> None:
+    feed = output / "feed.xml"
+    if not feed.exists():
+        return
+    for entry in feedparser.parse(feed.read_bytes()).entries:
+        (enclosure,) = entry.enclosures
+        path = output / enclosure.href.removeprefix("https://example.org/podcast/")
+        assert path.is_file(), f"the feed names {path}, which is missing"
+        if lengths:
+            assert int(enclosure.length) == path.stat().st_size, path
+
+
+def recover(folder: Path) -> dict[str, str]:
+    """Build again as usual, then check: what the build did with each article."""
+    report = make(load_settings(), jobs=1)
+    assert not report.failures, report.failures
+    assert [str(p) for p in check(folder / "output", {})] == []
+    assert_feed_names_only_whole_files(folder / "output", lengths=True)
+    assert not (folder / "output" / ".staging").exists()
+    assert not list((folder / "output").rglob(".*.tmp"))
+    return {o.source.name: o.why or o.action for o in report.outcomes}
+
+
+@pytest.mark.parametrize("point", [DURING_SYNTHESIS, PUBLISHED])
+def test_a_first_build_killed(newsroom: Path, point: str) -> None:
+    killed_build(newsroom, point)
+    assert_feed_names_only_whole_files(newsroom / "output", lengths=True)
+    done = recover(newsroom)
+    assert len(feedparser.parse((newsroom / "output" / "feed.xml").read_bytes()).entries) == 3
+    if point in (STAGED, PUBLISHED):
+        assert done["k0.txt"] == "staged by a killed build"
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_an_update_killed(updated: Path, point: str) -> None:
+    output = updated / "output"
+    removed = {output / p for p in load_manifest(output).records["k2.txt"].files}
+    killed_build(updated, point)
+    moving = POINTS.index(COMMITTING) <= POINTS.index(point) <= POINTS.index(SAVING)
+    # From the first move into place until the new feed is written, the old feed announces the
+    # corrected edition with its old length; it never names a missing file. Until the manifest
+    # is written, `check` sees the old manifest; before and after that window it passes.
+    feed_is_new = POINTS.index(point) > POINTS.index(PUBLISHING)
+    assert_feed_names_only_whole_files(output, lengths=not moving or feed_is_new)
+    if not moving:
+        assert [str(p) for p in check(output, {})] == []
+    done = recover(updated)
+    entries = feedparser.parse((output / "feed.xml").read_bytes()).entries
+    assert sorted(e.title for e in entries) == [
+        f"Kommentar Nummer {n} zur Lage an der Grenze" for n in (0, 1, 3)
+    ]
+    assert {e.author for e in entries} == {"Anna Berger", "Thomas Ludwig"}
+    assert not any(path.exists() for path in removed)
+    assert done["k1.txt"] == UNCHANGED
+    if POINTS.index(point) >= POINTS.index(STAGED) and point != SAVED:
+        assert done["k0.txt"] == "staged by a killed build"
+
+
+def test_a_parallel_build_killed_in_a_worker(newsroom: Path) -> None:
+    killed_build(newsroom, AFTER_SYNTHESIS, jobs=2)
+    assert not (newsroom / "output" / "feed.xml").exists()
+    assert set(recover(newsroom).values()) <= {"new", "staged by a killed build", BUILT}
