@@ -1,0 +1,100 @@
+"""What the benches share: newsroom folders made from the seed, the real CLI run in a subprocess
+(wall time including Python's start-up, and peak memory), and results saved as JSON.
+
+Run a bench from the repository root, e.g. `python -m bench.noop_rebuild`; results go to
+bench/results/<bench>.json (git-ignored) and a table to stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tests.conftest import PYPROJECT
+from tests.newsroom import newsroom as write_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    """Wall time from start to exit."""
+    peak_mb: float
+    """The largest resident set of the process or any child it waited for (ffmpeg)."""
+    output: str
+    returncode: int
+
+
+def newsroom(folder: Path, count: int, paragraphs: int = 1) -> Path:
+    """A newsroom folder with settings and `count` distinct articles of the seed's paragraphs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    write_articles(folder / "articles", count, paragraphs)
+    return folder
+
+
+def run_cli(folder: Path, *arguments: str, check: bool = True) -> Run:
+    """`audio-edition ARGUMENTS` in `folder`, as a user runs it."""
+    return run([sys.executable, "-m", "audio", *arguments], folder, check)
+
+
+def run(command: Sequence[str], folder: Path, check: bool = True) -> Run:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AUDIO_EDITION_")}
+    # A bench may run a module of its own in the child, from any working folder.
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+    )
+    with tempfile.TemporaryFile() as captured:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=folder, env=environment, stdout=captured, stderr=subprocess.STDOUT
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        captured.seek(0)
+        output = captured.read().decode(errors="replace")
+    if check and process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    unit = 1 if sys.platform == "darwin" else 1024
+    return Run(seconds, usage.ru_maxrss * unit / 2**20, output, process.returncode)
+
+
+def save(bench: str, results: dict[str, object]) -> Path:
+    """Write the results with what they were measured on."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{bench}.json"
+    document = {
+        "bench": bench,
+        "measured": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        **results,
+    }
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A plain-text table, numbers right-aligned."""
+    cells = [[str(c) for c in header], *[[_cell(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
