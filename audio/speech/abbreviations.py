@@ -126,19 +126,20 @@ def _compact(written: str) -> str:
 _LOOKUP = {_compact(key): spoken for key, spoken in (_WORDS | BEFORE_NUMBERS).items()}
 _ADJECTIVE_LOOKUP = {_compact(key): stem for key, stem in _ADJECTIVES.items()}
 _FINAL = {_compact(key) for key in SENTENCE_FINAL}
-_ANY = rf"(?<![\w.])(?:{_alternatives(_WORDS | _ADJECTIVES)})"
+_ANY = re.compile(rf"(?<![\w.])(?:{_alternatives(_WORDS | _ADJECTIVES)})")
 _ABBREVIATION = re.compile(
     rf"(?<![\w.])(?:({_alternatives(BEFORE_NUMBERS)})(?=\s*\d)|({_alternatives(_ADJECTIVES)})"
     rf"|({_alternatives(_WORDS)}))"
 )
-_ANY_RE = re.compile(_ANY)
 
 
 def inner_dots(text: str) -> set[int]:
-    """Offsets just after each dot in `text` that ends no sentence because it belongs to an
-    abbreviation: both dots of "z. B.", the dot of "Dr.", but not the last dot of "usw."."""
+    """Offsets just after the dots in `text` that end no sentence, being part of an abbreviation.
+
+    Both dots of "z. B." and the dot of "Dr.", but not the last dot of "usw.".
+    """
     offsets = set()
-    for found in _ANY_RE.finditer(text):
+    for found in _ANY.finditer(text):
         dots = [found.start() + i + 1 for i, char in enumerate(found[0]) if char == "."]
         if _compact(found[0]) in _FINAL:
             dots.pop()

@@ -48,7 +48,7 @@ def _one(match: re.Match[str]) -> str:
 
 
 def _suffixed(match: re.Match[str]) -> str:
-    """ "3x" → dreimal, "12a" → zwölf a, "2D" → zwei D, "3fach" → dreifach."""
+    """A number with letters: "3x" → dreimal, "12a" → zwölf a, "2D" → zwei D."""
     number, letters = match.groups()
     if letters == "x":
         return numerals.cardinal(int(number), compound=True) + "mal"

@@ -53,9 +53,18 @@ DATIVE = {
 ACCUSATIVE = {"bis", "für", "um", "durch", "gegen", "ohne", "per", "pro", "wider"}
 GENITIVE = {"wegen", "während", "trotz", "statt", "anstatt", "innerhalb", "außerhalb", "laut"}
 PREPOSITIONS = DATIVE | ACCUSATIVE | GENITIVE
-_POSSESSIVE = re.compile(r"(?:k|m|d|s)?ein|ihr|unser|euer|eur", re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(r"dies|jen|jed|welch|solch|manch", re.IGNORECASE)
+# Possessives and "ein" have a bare form ("sein", "ein"); demonstratives always an ending.
+_STEMS = {
+    "possessive": re.compile(r"(?:k|m|d|s)?ein|ihr|unser|euer|eur"),
+    "demonstrative": re.compile(r"dies|jen|jed|welch|solch|manch"),
+}
+# The adjective ending after an inflected determiner: "seine/diese dritte", "seinem dritten";
+# "dieser", "dieses" mostly start a subject ("dieser dritte Versuch").
+_AFTER_INFLECTED = {("possessive", "e"): "e", ("demonstrative", "e"): "e",
+                    ("demonstrative", "er"): "e", ("demonstrative", "es"): "e"}  # fmt: skip
 _ARTICLES = {"der", "die", "das", "dem", "den", "des"} | _FUSED_WEAK_EN | _FUSED_WEAK_E
+_STRONG_NOMINATIVE = {MASCULINE: "er", FEMININE: "e", NEUTER: "es"}
+_STRONG_ACCUSATIVE = {MASCULINE: "en", FEMININE: "e", NEUTER: "es"}
 
 _WORD = re.compile(r"[\wäöüÄÖÜß]+\.?|[,.;:!?]")
 
@@ -68,17 +77,23 @@ def last_words(text: str, count: int = 3) -> list[str]:
 def is_determiner(word: str) -> bool:
     """Whether `word` is an article, possessive or demonstrative: it fixes the ending."""
     lower = word.lower()
-    if lower in _ARTICLES or _POSSESSIVE.fullmatch(lower):
-        return True
-    return any(_inflection_length(lower, stem) for stem in (_POSSESSIVE, _DEMONSTRATIVE))
+    return lower in _ARTICLES or _is_bare_possessive(lower) or _inflection(lower) is not None
 
 
-def _inflection_length(word: str, stem: re.Pattern[str]) -> int:
-    """How many letters at the end of `word` are an ending added to `stem` (0 if none)."""
+def _is_bare_possessive(word: str) -> bool:
+    return bool(_STEMS["possessive"].fullmatch(word))
+
+
+def _inflection(word: str) -> tuple[str, str] | None:
+    """(kind, ending) of an inflected possessive or demonstrative: "seinem" → (possessive, em)."""
     for size in (2, 1):
-        if stem.fullmatch(word[:-size]) and word[-size:] in {"e", "er", "es", "em", "en"}:
-            return size
-    return 0
+        stem, inflection = word[:-size], word[-size:]
+        if inflection not in {"e", "er", "es", "em", "en"}:
+            continue
+        for kind, pattern in _STEMS.items():
+            if pattern.fullmatch(stem):
+                return kind, inflection
+    return None
 
 
 def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
@@ -101,24 +116,16 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
         ahead = words[-2] if len(words) > 1 else ""
         governed = ahead.lower() in PREPOSITIONS or ahead[:1].isupper()
         return "en" if governed else "e"
-    for stem in (_POSSESSIVE, _DEMONSTRATIVE):
-        size = _inflection_length(previous, stem)
-        if size:
-            inflection = previous[-size:]
-            if inflection == "e" or (stem is _DEMONSTRATIVE and inflection in {"er", "es"}):
-                return "e"
-            return "en"
-        if stem is _POSSESSIVE and stem.fullmatch(previous):
-            return _strong_nominative(noun_gender)
+    if _is_bare_possessive(previous):
+        return _STRONG_NOMINATIVE[noun_gender]
+    inflection = _inflection(previous)
+    if inflection:
+        return _AFTER_INFLECTED.get(inflection, "en")
     if previous in DATIVE:
         return "er" if noun_gender == FEMININE else "em"
     if previous in ACCUSATIVE:
-        return {MASCULINE: "en", FEMININE: "e", NEUTER: "es"}[noun_gender]
-    return bare or _strong_nominative(noun_gender)
-
-
-def _strong_nominative(noun_gender: str) -> str:
-    return {MASCULINE: "er", FEMININE: "e", NEUTER: "es"}[noun_gender]
+        return _STRONG_ACCUSATIVE[noun_gender]
+    return bare or _STRONG_NOMINATIVE[noun_gender]
 
 
 _COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|bis|sowie|bzw\.)\s*$")

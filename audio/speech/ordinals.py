@@ -62,5 +62,5 @@ def _dotted(match: re.Match[str]) -> str:
 
 
 def _suffixed(match: re.Match[str]) -> str:
-    """ "3te", "20sten": the writer gave the ending, only the "s" of "-sten" is dropped."""
+    """An ordinal written with its ending ("3te", "20sten"), which we keep."""
     return numerals.ordinal(int(match[1]), "e" + match[3])

@@ -33,7 +33,7 @@ _ARTICLES = {
     "dative": ("dem", "der", "en", "en"),
     "genitive": ("des", "der", "en", "en"),
 }
-_NAMED = re.compile(rf"([A-ZÄÖÜ][\wäöüß]+)\s+({_NUMERAL})(\.?)(?![\w])")
+_NAMED = re.compile(rf"([A-ZÄÖÜ][\wäöüß]+)\s+(?=[IVX])({_NUMERAL})(\.?)(?![\w])")
 
 
 def value(numeral: str) -> int:
@@ -50,7 +50,7 @@ def is_regnal(name: str, numeral: str, after: str) -> bool:
 
     A single letter before a capitalised word is an initial: "George W. Bush".
     """
-    if not numeral or name in _COUNTING:
+    if name in _COUNTING:
         return False
     return len(numeral) > 1 or not re.match(r"\s+[A-ZÄÖÜ]", after)
 
@@ -61,8 +61,6 @@ def read_roman(text: str) -> str:
 
 def _named(match: re.Match[str]) -> str:
     name, numeral, dot = match.groups()
-    if not numeral:
-        return match[0]
     if name in _COUNTING:
         return f"{name} {numerals.cardinal(value(numeral))}" + (
             context.final_dot(match) if dot else ""

@@ -6,7 +6,8 @@ import re
 
 # "Bürger*innen", "Bürger:innen", "Bürger_innen", "Bürger/-innen", "BürgerInnen": a speaker
 # reads one word with a short break the engines do not make; the word itself they read right.
-_GENDER_MARK = re.compile(r"(?<=[a-zäöüß])(?:[*:_/]-?|I(?=n))(?=(?:i?n)(?:nen)?\b)")
+_GENDER_MARK = re.compile(r"(?<=[a-zäöüß])[*:_/]-?(?=in(?:nen)?\b)")
+_GENDER_CAPITAL = re.compile(r"(?<=[a-zäöüß])I(?=n(?:nen)?\b)")
 _WORDS = (
     (re.compile(r"§§"), " Paragrafen "),
     (re.compile(r"§"), " Paragraf "),
@@ -30,7 +31,7 @@ _WORDS = (
 
 
 def read_symbols(text: str) -> str:
-    text = _GENDER_MARK.sub(lambda m: "i" if m[0] == "I" else "", text)
+    text = _GENDER_CAPITAL.sub("i", _GENDER_MARK.sub("", text))
     for pattern, spoken in _WORDS:
         text = pattern.sub(spoken, text)
     return text

@@ -40,21 +40,21 @@ def read_web(text: str) -> str:
 
 
 def _say(address: str) -> str:
-    spoken = []
     pieces = _PIECE.findall(address)
-    last_word = max((i for i, piece in enumerate(pieces) if piece.isalpha()), default=-1)
-    for index, piece in enumerate(pieces):
-        if piece.isdigit():
-            spoken.append(numerals.digits(piece))
-        elif piece.isalpha():
-            spell = not re.search("[aeiouyäöü]", piece, re.IGNORECASE)
-            spell = spell or piece.lower() == "www" or (index == last_word and len(piece) == 2)
-            spoken.append(
-                " ".join(piece.upper() if index == last_word else piece) if spell else piece
-            )
-        else:
-            spoken.append(_SEPARATORS.get(piece, ""))
+    top_level = max((i for i, piece in enumerate(pieces) if piece.isalpha()), default=-1)
+    spoken = (_say_piece(piece, i == top_level) for i, piece in enumerate(pieces))
     return " ".join(word for word in spoken if word)
+
+
+def _say_piece(piece: str, top_level: bool) -> str:
+    if piece.isdigit():
+        return numerals.digits(piece)
+    if not piece.isalpha():
+        return _SEPARATORS.get(piece, "")
+    # Labels without a vowel ("www", "gmx") and country domains ("de") are spelled.
+    if not re.search("[aeiouyäöü]", piece, re.IGNORECASE) or (top_level and len(piece) == 2):
+        return " ".join(piece.upper() if top_level else piece)
+    return piece
 
 
 def _phone(match: re.Match[str]) -> str:
