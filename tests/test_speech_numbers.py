@@ -16,7 +16,7 @@ from audio.speech.numerals import cardinal, ordinal, year
         (17, "siebzehn"),
         (21, "einundzwanzig"),
         (100, "hundert"),
-        (101, "hunderteins"),
+        (101, "einhunderteins"),
         (1000, "tausend"),
         (2100, "zweitausendeinhundert"),
         (100_000, "hunderttausend"),
@@ -38,7 +38,7 @@ def test_cardinal_words(number: int, spoken: str) -> None:
         (7, "er", "siebter"),
         (8, "es", "achtes"),
         (20, "en", "zwanzigsten"),
-        (101, "er", "hunderterster"),
+        (101, "er", "einhunderterster"),
         (1000, "e", "tausendste"),
         (1_000_000, "er", "millionster"),
         (2_000_000, "e", "zweimillionste"),
@@ -55,7 +55,7 @@ def test_ordinal_words(number: int, ending: str, spoken: str) -> None:
         (1905, "neunzehnhundertfünf"),
         (1100, "elfhundert"),
         (2022, "zweitausendzweiundzwanzig"),
-        (1066, "tausendsechsundsechzig"),
+        (1066, "eintausendsechsundsechzig"),
     ],
 )
 def test_year_words(number: int, spoken: str) -> None:
@@ -67,7 +67,7 @@ def test_year_words(number: int, spoken: str) -> None:
     [
         ("Rund 100.000 Soldaten stehen an der Grenze.",
          "Rund hunderttausend Soldaten stehen an der Grenze."),
-        ("Die Stadt hat 1.200 Einwohner.", "Die Stadt hat tausendzweihundert Einwohner."),
+        ("Die Stadt hat 1.200 Einwohner.", "Die Stadt hat eintausendzweihundert Einwohner."),
         ("Es geht um 20.000.000 Menschen.", "Es geht um zwanzig Millionen Menschen."),
         ("Das Wachstum lag bei 5,3 Punkten.",
          "Das Wachstum lag bei fünf Komma drei Punkten."),

@@ -59,8 +59,9 @@ def _below_million(number: int, *, compound: bool) -> str:
 def cardinal(number: int, *, compound: bool = False) -> str:
     """`number` as a speaker says it: 100000 → hunderttausend, 2000003 → zwei Millionen drei.
 
-    A leading "ein" before hundert or tausend is dropped, as speakers do ("hundert Tage");
-    inside a number it stays ("zweitausendeinhundert").
+    A power of ten is said as a magnitude, without its leading "ein" ("hundert Tage",
+    "hunderttausend Soldaten"). Any other figure keeps it ("einhundertdrei"), as broadcasters
+    read exact figures: "hundertdrei" can be heard as "hundert, drei".
     """
     if number < 0:
         return f"minus {cardinal(-number, compound=compound)}"
@@ -79,7 +80,8 @@ def cardinal(number: int, *, compound: bool = False) -> str:
     if rest:
         words.append(_below_million(rest, compound=compound))
     spoken = " ".join(words)
-    return spoken[3:] if re.match(r"ein(hundert|tausend)", spoken) else spoken
+    magnitude = str(number).rstrip("0") == "1"
+    return spoken[3:] if magnitude and re.match(r"ein(hundert|tausend)", spoken) else spoken
 
 
 def ordinal(number: int, ending: str) -> str:
