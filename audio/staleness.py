@@ -53,6 +53,22 @@ PUBLISHING = frozenset(
 # Where things are: moving a folder changes no edition.
 LOCATIONS = frozenset({"articles", "output"})
 
+# The code behind each group, inside the audio package: a new normalizer rule or a better limiter
+# changes editions as a setting would. Parts that do not exist are skipped.
+AUDIO_CODE = (
+    "speech",
+    "engines",
+    "phrases.py",
+    "script.py",
+    "render.py",
+    "master.py",
+    "loudness.py",
+    "music.py",
+    "transcripts.py",
+)
+TAGS_CODE = ("tags.py", "cover.py")
+PUBLISHING_CODE = ("publish",)
+
 
 @dataclass(frozen=True)
 class Digests:
@@ -64,10 +80,15 @@ class Digests:
 
     @classmethod
     def of(cls, settings: Settings, engine_identity: str) -> Digests:
+        audio_code, tags_code = code_digest(AUDIO_CODE), code_digest(TAGS_CODE)
         return cls(
-            audio=_settings_digest(settings, AUDIO, engine=engine_identity),
-            tags=_settings_digest(settings, TAGS),
-            publishing=_settings_digest(settings, TAGS | PUBLISHING | AUDIO),
+            audio=_settings_digest(settings, AUDIO, engine=engine_identity, code=audio_code),
+            tags=_settings_digest(settings, TAGS, code=tags_code),
+            publishing=_settings_digest(
+                settings,
+                TAGS | PUBLISHING | AUDIO,
+                code=audio_code + tags_code + code_digest(PUBLISHING_CODE),
+            ),
         )
 
     def inputs(self, content: str) -> Inputs:
@@ -133,6 +154,19 @@ def _render_reason(
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def code_digest(parts: tuple[str, ...], package: Path = Path(__file__).parent) -> str:
+    """Digest of the source files (templates too) of these parts of the audio package."""
+    digest = hashlib.sha256()
+    for part in parts:
+        path = package / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(file.relative_to(package).as_posix().encode() + b"\0")
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def _settings_digest(settings: Settings, names: frozenset[str], **extra: str) -> str:

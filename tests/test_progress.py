@@ -1,0 +1,78 @@
+"""What a build shows: lines per article, warnings, errors, the summary table, -q and -v."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from audio.make import BUILT, FAILED, UNCHANGED, Outcome, Report
+from audio.manifest import Inputs, Record
+from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
+
+
+def record(slug: str) -> Record:
+    edition = {"slug": slug, "audio": f"{slug}/{slug}.mp3", "duration": 125.4, "size": 1_500_000}
+    return Record(edition, Inputs("c", "a", "t"), {f"{slug}/{slug}.mp3": 1_500_000})
+
+
+def outcomes() -> list[Outcome]:
+    return [
+        Outcome(Path("articles/a.txt"), BUILT, record("2022-01-21-a"), why="new", seconds=2.5),
+        Outcome(Path("articles/b.txt"), UNCHANGED, record("2022-01-22-b")),
+        Outcome(
+            Path("articles/c.txt"),
+            FAILED,
+            error="articles/c.txt: the file is empty",
+            detail="Traceback: …",
+            warnings=["its previous edition stays published"],
+        ),
+        Outcome(Path("articles/d.txt"), BUILT, record("d"), warnings=["no dateline found"]),
+    ]
+
+
+def shown(verbosity: int, terminal: bool = False) -> str:
+    console = Console(file=io.StringIO(), width=100, force_terminal=terminal, color_system=None)
+    report = Report(output=Path("output"))
+    with Display(console, verbosity) as display:
+        display.started(["a.txt", "c.txt", "d.txt"])
+        display.status("a.txt", "synthesizing 12 sentences")
+        for outcome in outcomes():
+            report.outcomes.append(outcome)
+            display.finished(outcome)
+    summary(report, console, verbosity)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_normal_shows_what_changed_and_every_problem() -> None:
+    text = shown(NORMAL)
+    assert "    built a.txt → 2022-01-21-a\n" in text
+    assert "b.txt" not in text.split("audio-edition build")[0]
+    assert "error: articles/c.txt: the file is empty\n" in text
+    assert "warning: c.txt: its previous edition stays published\n" in text
+    assert "warning: d.txt: no dateline found\n" in text
+    assert "Traceback" not in text
+    assert "│ a.txt   │ built  │ 2022-01-21-a │     2:05 │ 1.5 MB │ 2.5 s │" in text
+    assert text.endswith("2 built, 1 unchanged, 1 failed → output\n")
+
+
+def test_quiet_shows_errors_and_the_count_only() -> None:
+    assert shown(QUIET) == (
+        "error: articles/c.txt: the file is empty\n2 built, 1 unchanged, 1 failed → output\n"
+    )
+
+
+def test_verbose_adds_unchanged_editions_reasons_and_tracebacks() -> None:
+    text = shown(VERBOSE)
+    assert "unchanged b.txt → 2022-01-22-b\n" in text
+    assert "    built a.txt → 2022-01-21-a (new)\n" in text
+    assert "Traceback: …\n" in text
+    assert "│ b.txt   │ unchanged │" in text
+
+
+def test_a_terminal_gets_the_live_display_and_the_same_lines() -> None:
+    text = shown(NORMAL, terminal=True)
+    assert "built a.txt → 2022-01-21-a" in text
+    assert "building" in text
+    assert text.rstrip().endswith("2 built, 1 unchanged, 1 failed → output")
