@@ -1,0 +1,432 @@
+"""Intelligibility bench (issue 9): synthesize each article, transcribe it with Whisper base and
+count how many of the article's words come back.
+
+Readers, side by side in one table:
+
+- `default`  espeak-ng's default reading of the raw article text (always shown unless
+             --no-baseline): the yardstick of issue 9.
+- `--espeak rate=140,gap=3,pitch=50,voice=de+m3`  the same raw text at other espeak settings.
+- `--product="--rate 140 --word-gap 3"`  the product pipeline: runs
+             `audio-edition render FILE -o OUT.mp3 --engine espeak --no-cache OPTIONS` and decodes
+             the MP3, so normalization, pauses and mastering are measured too. `--product=""`
+             measures the product's defaults.
+
+`--grid` tries every combination of --rates, --gaps, --pitches and --voices on the espeak raw
+reader and prints the settings ranked by mean recall.
+
+Examples (from the repository root):
+
+    python -m bench.intelligibility articles/
+    python -m bench.intelligibility bench/corpus/heldout --espeak rate=140,gap=3
+    python -m bench.intelligibility bench/corpus/tune --grid --rates 140,160,175 --gaps 0,3
+    python -m bench.intelligibility bench/corpus/heldout --product="" --product="--rate 150"
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+if __package__ in (None, ""):  # run as a script: make `bench` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import asr, scoring
+from bench import espeak_reader as espeak
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TRANSCRIPT_CACHE = RESULTS / "cache" / "transcripts.jsonl"
+
+# --- The reference ----------------------------------------------------------------------------
+
+_ARTIFACT_RE = re.compile(r"\S*_\S*")
+
+
+def reference_text(raw: str) -> str:
+    """The article's own words: the raw file with scraping artifacts (`Avatar_prignitzer`, any
+    token with an underscore) removed. Title, teaser, byline, dateline, subheadings and body all
+    count, for every reader alike."""
+    return _ARTIFACT_RE.sub(" ", raw)
+
+
+# --- Readers ----------------------------------------------------------------------------------
+
+
+class ReaderError(Exception):
+    pass
+
+
+@dataclass
+class EspeakRaw:
+    """The raw article text, as it is, read by the bench's own espeak-ng binding."""
+
+    voice: espeak.Voice = field(default_factory=espeak.Voice)
+
+    @property
+    def label(self) -> str:
+        return "default" if self.voice.is_default else f"espeak {self.voice.label}"
+
+    def audio(self, path: Path) -> np.ndarray:
+        samples = espeak.read(path.read_text(encoding="utf-8"), self.voice)
+        return asr.pcm_to_16k(samples, espeak.SAMPLE_RATE)
+
+
+@dataclass
+class Product:
+    """The product pipeline through its CLI, MP3 and all."""
+
+    options: list[str]
+    command: list[str]
+
+    @property
+    def label(self) -> str:
+        return "product" + (" " + " ".join(self.options) if self.options else "")
+
+    def audio(self, path: Path) -> np.ndarray:
+        with tempfile.TemporaryDirectory(prefix="bench-product-") as tmp:
+            out = Path(tmp) / "edition.mp3"
+            command = [*self.command, "render", str(path), "-o", str(out)]
+            command += ["--engine", "espeak", "--no-cache", *self.options]
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0 or not out.is_file():
+                message = (done.stderr or done.stdout).strip().splitlines()
+                raise ReaderError(f"{shlex.join(command)}: {message[-1] if message else 'no MP3'}")
+            return asr.file_to_16k(out)
+
+
+def product_command(given: str | None) -> list[str]:
+    if given:
+        return shlex.split(given)
+    beside = Path(sys.executable).parent / "audio-edition"
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("audio-edition")
+    return [found] if found else [sys.executable, "-m", "audio"]
+
+
+def parse_espeak(spec: str) -> espeak.Voice:
+    """`rate=140,gap=3,pitch=50,voice=de+m3` (any subset) → a Voice."""
+    names = {"rate": "rate", "s": "rate", "gap": "wordgap", "g": "wordgap", "wordgap": "wordgap"}
+    names |= {"pitch": "pitch", "p": "pitch", "voice": "name", "v": "name"}
+    values: dict[str, object] = {}
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        key, sep, value = item.partition("=")
+        if not sep or key not in names:
+            raise argparse.ArgumentTypeError(f"not a setting: {item!r} (rate, gap, pitch, voice)")
+        values[names[key]] = value if names[key] == "name" else int(value)
+    return espeak.Voice(**values)  # type: ignore[arg-type]
+
+
+# --- Transcripts, cached by the sound ---------------------------------------------------------
+
+
+class TranscriptCache:
+    """Transcripts keyed by a hash of the 16 kHz audio and the decoding settings: a rerun of the
+    same reading (a table for the docs, an extra column) costs no recognition time."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, str] = {}
+        if path and path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                entry = json.loads(line)
+                self.known[entry["key"]] = entry["text"]
+
+    @staticmethod
+    def key(audio: np.ndarray) -> str:
+        digest = hashlib.sha256(audio.tobytes())
+        digest.update(json.dumps(asr.TRANSCRIBE_OPTIONS, sort_keys=True).encode())
+        digest.update(asr.MODEL_NAME.encode())
+        return digest.hexdigest()
+
+    def transcribe(self, audio: np.ndarray) -> str:
+        key = self.key(audio)
+        if key not in self.known:
+            self.known[key] = asr.transcribe(audio)
+            if self.path:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                with self.path.open("a", encoding="utf-8") as out:
+                    out.write(json.dumps({"key": key, "text": self.known[key]}) + "\n")
+        return self.known[key]
+
+
+# --- Measuring --------------------------------------------------------------------------------
+
+
+@dataclass
+class Measurement:
+    article: str
+    reader: str
+    words: int
+    recall: float | None  # None: the reader failed on this article
+    seconds_audio: float = 0.0
+    transcript: str = ""
+    error: str = ""
+
+
+def measure(
+    articles: list[Path],
+    readers: list,
+    cache: TranscriptCache,
+    audio_dir: Path | None = None,
+) -> list[Measurement]:
+    results = []
+    for reader in readers:
+        for path in articles:
+            reference = reference_text(path.read_text(encoding="utf-8"))
+            words = len(scoring.normalize(reference).split())
+            started = time.monotonic()
+            try:
+                audio = reader.audio(path)
+            except ReaderError as exc:
+                results.append(Measurement(path.name, reader.label, words, None, error=str(exc)))
+                print(f"  {reader.label:<28} {path.name:<32} failed: {exc}", file=sys.stderr)
+                continue
+            if audio_dir:
+                save_wav(audio_dir / f"{slug(reader.label)}__{path.stem}.wav", audio)
+            transcript = cache.transcribe(audio)
+            got = scoring.score(reference, transcript)
+            results.append(
+                Measurement(
+                    path.name, reader.label, got.words, got.recall, len(audio) / 16000, transcript
+                )
+            )
+            print(
+                f"  {reader.label:<28} {path.name:<32} {got.recall:6.1%}"
+                f"  ({len(audio) / 16000:5.1f} s audio, {time.monotonic() - started:4.1f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
+    return results
+
+
+def save_wav(path: Path, audio: np.ndarray) -> None:
+    import wave
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9+]+", "-", text).strip("-")
+
+
+def mean(values: list[float | None]) -> float | None:
+    given = [v for v in values if v is not None]
+    return sum(given) / len(given) if given and len(given) == len(values) else None
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}"
+
+
+# --- Tables -----------------------------------------------------------------------------------
+
+
+def side_by_side(results: list[Measurement]) -> list[list[str]]:
+    """Rows: articles and their mean; columns: readers."""
+    readers = list(dict.fromkeys(m.reader for m in results))
+    articles = list(dict.fromkeys(m.article for m in results))
+    cell = {(m.article, m.reader): m for m in results}
+    rows = [["article", "words", *readers]]
+    for article in articles:
+        words = next(m.words for m in results if m.article == article)
+        rows.append([article, str(words), *(pct(cell[article, r].recall) for r in readers)])
+    means = [mean([cell[a, r].recall for a in articles]) for r in readers]
+    rows.append(["mean", "", *(pct(v) for v in means)])
+    return rows
+
+
+def ranking(results: list[Measurement]) -> list[list[str]]:
+    """Rows: settings ranked by mean recall; columns: the mean, then each article."""
+    readers = list(dict.fromkeys(m.reader for m in results))
+    articles = list(dict.fromkeys(m.article for m in results))
+    cell = {(m.article, m.reader): m.recall for m in results}
+    scored = [(mean([cell[a, r] for a in articles]), r) for r in readers]
+    scored.sort(key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True)
+    short = [a.split("_")[0] for a in articles]
+    rows = [["settings", "mean", *short]]
+    for value, reader in scored:
+        rows.append([reader, pct(value), *(pct(cell[a, reader]) for a in articles)])
+    return rows
+
+
+def render(rows: list[list[str]], markdown: bool = False) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+    def line(row: list[str]) -> str:
+        cells = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return ("| " + " | ".join(cells) + " |") if markdown else "  ".join(cells)
+
+    out = [line(rows[0])]
+    if markdown:
+        out.append(
+            "|"
+            + "|".join(("-" * (w + 1) + ":") if i else "-" * (w + 2) for i, w in enumerate(widths))
+            + "|"
+        )
+    out += [line(row) for row in rows[1:]]
+    return "\n".join(out)
+
+
+def machine() -> str:
+    import ctranslate2
+    import faster_whisper
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for text in Path("/proc/cpuinfo").read_text().splitlines():
+            if text.startswith("model name"):
+                cpu = text.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+        f"faster-whisper {faster_whisper.__version__}, CTranslate2 {ctranslate2.__version__}, "
+        f"Whisper base int8, {asr.TRANSCRIBE_OPTIONS}"
+    )
+
+
+# --- Command line -----------------------------------------------------------------------------
+
+
+def article_files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in (".txt", ".md"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise SystemExit(f"no such article or folder: {path}")
+    if not found:
+        raise SystemExit("no articles (*.txt, *.md) found")
+    return found
+
+
+def int_list(text: str) -> list[int]:
+    return [int(v) for v in text.split(",") if v.strip()]
+
+
+def str_list(text: str) -> list[str]:
+    return [v.strip() for v in text.split(",") if v.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.intelligibility",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+    )
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("bench/corpus/tune")])
+    parser.add_argument(
+        "--espeak",
+        action="append",
+        type=parse_espeak,
+        default=[],
+        metavar="SETTINGS",
+        help="an espeak reading: rate=,gap=,pitch=,voice=",
+    )
+    parser.add_argument(
+        "--product",
+        action="append",
+        default=[],
+        metavar="OPTIONS",
+        help="a product reading with these render options (use --product=...)",
+    )
+    parser.add_argument(
+        "--product-command",
+        metavar="CMD",
+        help="how to start the product CLI (default: audio-edition beside Python)",
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="leave out espeak-ng's default reading"
+    )
+    grid = parser.add_argument_group("grid search over the espeak raw reader")
+    grid.add_argument("--grid", action="store_true", help="rank every combination below")
+    grid.add_argument("--rates", type=int_list, default=[espeak.DEFAULT_RATE], metavar="LIST")
+    grid.add_argument("--gaps", type=int_list, default=[espeak.DEFAULT_WORDGAP], metavar="LIST")
+    grid.add_argument("--pitches", type=int_list, default=[espeak.DEFAULT_PITCH], metavar="LIST")
+    grid.add_argument(
+        "--voices", type=str_list, default=["de"], metavar="LIST", help="e.g. de,de+m3,de+f2"
+    )
+    parser.add_argument(
+        "--save", metavar="NAME", help="also write bench/results/NAME.json and NAME.md"
+    )
+    parser.add_argument(
+        "--keep-audio",
+        type=Path,
+        metavar="DIR",
+        help="write every reading as a 16 kHz WAV into DIR, to listen to",
+    )
+    parser.add_argument(
+        "--no-transcript-cache",
+        action="store_true",
+        help="transcribe again even where the same audio was transcribed before",
+    )
+    args = parser.parse_args(argv)
+
+    articles = article_files(args.paths)
+    readers: list = []
+    if not args.no_baseline:
+        readers.append(EspeakRaw())
+    if args.grid:
+        for name, rate, gap, pitch in itertools.product(
+            args.voices, args.rates, args.gaps, args.pitches
+        ):
+            voice = espeak.Voice(name=name, rate=rate, wordgap=gap, pitch=pitch)
+            if not (voice.is_default and not args.no_baseline):
+                readers.append(EspeakRaw(voice))
+    readers += [EspeakRaw(voice) for voice in args.espeak]
+    command = product_command(args.product_command)
+    readers += [Product(shlex.split(options), command) for options in args.product]
+    if not readers:
+        parser.error("nothing to measure: give a reader or drop --no-baseline")
+
+    cache = TranscriptCache(None if args.no_transcript_cache else TRANSCRIPT_CACHE)
+    print(f"{len(articles)} articles x {len(readers)} readers", file=sys.stderr)
+    started = time.monotonic()
+    results = measure(articles, readers, cache, args.keep_audio)
+    rows = ranking(results) if args.grid else side_by_side(results)
+    print(render(rows))
+    print(f"\n{machine()}; {time.monotonic() - started:.0f} s", file=sys.stderr)
+
+    if args.save:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"{args.save}.md").write_text(render(rows, markdown=True) + "\n")
+        payload = {
+            "command": shlex.join(sys.argv),
+            "machine": machine(),
+            "results": [m.__dict__ for m in results],
+        }
+        (RESULTS / f"{args.save}.json").write_text(
+            json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+        )
+    return 1 if any(m.recall is None for m in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
