@@ -1,0 +1,73 @@
+"""The bench's comparison rules (bench/scoring.py): what counts as the same word."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.scoring import normalize, number_word
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("eins", 1),
+        ("zwölf", 12),
+        ("siebzehn", 17),
+        ("dreissig", 30),
+        ("einundzwanzig", 21),
+        ("hundert", 100),
+        ("einhundertundeins", 101),
+        ("dreihundertfünfzig", 350),
+        ("tausend", 1000),
+        ("zehntausend", 10000),
+        ("hunderttausend", 100000),
+        ("fünfundzwanzigtausend", 25000),
+        ("zweitausendzweiundzwanzig", 2022),
+        ("neunzehnhundertneunundneunzig", 1999),
+        ("erste", 1),
+        ("dritten", 3),
+        ("siebten", 7),
+        ("achten", 8),
+        ("elfte", 11),
+        ("einundzwanzigsten", 21),
+        ("hundertste", 100),
+        ("ein", None),
+        ("eine", None),
+        ("einen", None),
+        ("nachten", None),
+        ("hunderte", None),
+        ("tausende", None),
+        ("alte", None),
+    ],
+)
+def test_number_words(word: str, value: int | None) -> None:
+    assert number_word(word) == value
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("100.000 Soldaten", "hunderttausend Soldaten"),
+        ("am 21. Januar 2022", "am einundzwanzigsten Januar zweitausendzweiundzwanzig"),
+        ("19:00 Uhr", "neunzehn Uhr"),
+        ("um 7:45 Uhr", "um sieben Uhr fünfundvierzig"),
+        ("3,5 %", "drei Komma fünf Prozent"),
+        ("2 Mrd. €", "zwei Milliarden Euro"),
+        ("z. B. die EU", "zum Beispiel die E.U."),
+        ("US-Außenminister", "US Aussenminister"),
+        ("\u201eGeht\u2019s noch?\u201c", "geht's noch"),
+        ("2020\u20132022", "2020 bis 2022"),
+    ],
+)
+def test_written_and_spoken_forms_compare_equal(written: str, spoken: str) -> None:
+    assert normalize(written) == normalize(spoken)
+
+
+def test_different_words_stay_different() -> None:
+    assert normalize("Russland und die Nato") != normalize("Hussand und die Ator")
+    assert normalize("ein Gespräch") == "ein gespräch"
