@@ -91,16 +91,26 @@ class Product:
 
     options: list[str]
     command: list[str]
+    _no_cache: list[str] | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
         return "product" + (" " + " ".join(self.options) if self.options else "")
 
+    def no_cache(self) -> list[str]:
+        """`--no-cache` where `render` has it: a cached take would hide a changed voice."""
+        if self._no_cache is None:
+            done = subprocess.run(
+                [*self.command, "render", "--help"], capture_output=True, text=True, check=False
+            )
+            self._no_cache = ["--no-cache"] if "--no-cache" in done.stdout else []
+        return self._no_cache
+
     def audio(self, path: Path) -> np.ndarray:
         with tempfile.TemporaryDirectory(prefix="bench-product-") as tmp:
             out = Path(tmp) / "edition.mp3"
             command = [*self.command, "render", str(path), "-o", str(out)]
-            command += ["--engine", "espeak", "--no-cache", *self.options]
+            command += ["--engine", "espeak", *self.no_cache(), *self.options]
             done = subprocess.run(command, capture_output=True, text=True, check=False)
             if done.returncode != 0 or not out.is_file():
                 message = (done.stderr or done.stdout).strip().splitlines()
