@@ -3,6 +3,7 @@ publication of the feeds and the site. `audio.make` decides when each runs."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 from datetime import datetime
@@ -11,18 +12,19 @@ from pathlib import Path
 from mutagen.mp3 import MP3
 
 from audio.article import Article, read_article
-from audio.cover import default_cover
+from audio.cover import embedded_cover, publish_cover
 from audio.edition import Edition, edition_guid
 from audio.engines import Engine, open_engine
-from audio.files import atomic_path, write_bytes
-from audio.master import encode_mp3
-from audio.publish.feed import COVER
+from audio.files import atomic_path, write_text
+from audio.master import Rendition, master, podcast_rendition, renditions
+from audio.music import add_music
 from audio.publish.site import page_path
 from audio.publish.writer import write_publication
 from audio.render import Timeline, assemble
 from audio.script import build_script
 from audio.settings import Settings
 from audio.tags import write_tags
+from audio.transcripts import chapters_json, srt, transcript_json, webvtt
 
 
 def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
@@ -35,9 +37,10 @@ def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
 def render_file(source: Path, target: Path, settings: Settings) -> Timeline:
     """One article to one MP3, outside any published folder."""
     article = read_article(source)
-    timeline = narrate(article, settings, open_engine(settings.engine, settings))
+    engine = open_engine(settings.engine, settings)
+    timeline = _with_music(narrate(article, settings, engine), settings)
     with atomic_path(target) as temporary:
-        encode_mp3(timeline.audio, temporary, settings.bitrate, settings.sample_rate)
+        master(timeline, [(podcast_rendition(settings), temporary)])
     return timeline
 
 
@@ -49,9 +52,7 @@ def build_edition(
     `published` is the article's date, or for an undated article the time it was first built.
     """
     slug = article.slug
-    timeline = narrate(article, settings, engine)
-    audio = f"{slug}/{slug}.mp3"
-    target = folder / audio
+    timeline = _with_music(narrate(article, settings, engine), settings)
     draft = Edition(
         guid=edition_guid(article),
         slug=slug,
@@ -62,20 +63,78 @@ def build_edition(
         teaser=article.teaser,
         sections=article.sections,
         url=article.url,
-        audio=audio,
+        audio="",
         size=0,
-        duration=0.0,
+        duration=timeline.duration,
         engine=engine.identity,
         chapters=timeline.chapters,
         # Written when the build publishes; named here so the manifest counts it as the edition's.
         files={"page": page_path(slug)},
     )
-    with atomic_path(target) as temporary:
-        encode_mp3(timeline.audio, temporary, settings.bitrate, settings.sample_rate)
-        write_tags(temporary, draft, settings)
-        duration = MP3(temporary).info.length
-        size = temporary.stat().st_size
-    return dataclasses.replace(draft, size=size, duration=duration)
+    files = _write_transcripts(timeline, draft, settings, folder)
+    edition = _write_renditions(timeline, draft, settings, folder)
+    return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def _with_music(timeline: Timeline, settings: Settings) -> Timeline:
+    return add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
+
+
+def _rendition_file(slug: str, rendition: Rendition) -> str:
+    suffix = "" if rendition.kind == "podcast" else f".{rendition.kind}"
+    return f"{slug}/{slug}{suffix}.mp3"
+
+
+def _write_renditions(
+    timeline: Timeline, draft: Edition, settings: Settings, folder: Path
+) -> Edition:
+    """Master, encode and tag every rendition that is switched on and fits its length limit
+    (publish/flash.py warns about an edition too long for smart speakers). The podcast rendition
+    is `Edition.audio`; the others are in `Edition.files` under their kind."""
+    wanted = [
+        (rendition, _rendition_file(draft.slug, rendition))
+        for rendition in renditions(settings)
+        if rendition.fits(timeline.duration)
+    ]
+    cover = embedded_cover(settings)
+    edition = draft
+    files: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
+        master(timeline, [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)])
+        for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):
+            tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
+            write_tags(temporary, tagged, settings, cover)
+            if rendition.kind == "podcast":
+                size = temporary.stat().st_size
+                edition = dataclasses.replace(tagged, audio=relative, size=size)
+            else:
+                files[rendition.kind] = relative
+    return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def _write_transcripts(
+    timeline: Timeline, draft: Edition, settings: Settings, folder: Path
+) -> dict[str, str]:
+    """WebVTT, SRT, JSON transcript and JSON chapters beside the MP3; their paths by kind."""
+    slug = draft.slug
+    documents = {
+        "vtt": (f"{slug}/{slug}.vtt", webvtt(timeline.cues)),
+        "srt": (f"{slug}/{slug}.srt", srt(timeline.cues)),
+        "transcript": (f"{slug}/{slug}.transcript.json", transcript_json(timeline.cues)),
+        "chapters": (
+            f"{slug}/{slug}.chapters.json",
+            chapters_json(
+                timeline.chapters,
+                title=draft.title,
+                author=draft.author or settings.author,
+                podcast=settings.podcast_title,
+            ),
+        ),
+    }
+    for relative, text in documents.values():
+        write_text(folder / relative, text)
+    return {kind: relative for kind, (relative, _) in documents.items()}
 
 
 def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
@@ -86,7 +145,7 @@ def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Pa
             copy = folder / relative
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(output / relative, copy)
-            write_tags(copy, edition, settings)
+            write_tags(copy, edition, settings, embedded_cover(settings))
     return dataclasses.replace(edition, size=(folder / edition.audio).stat().st_size)
 
 
@@ -94,7 +153,5 @@ def publish(editions: list[Edition], settings: Settings, output: Path) -> list[P
     """The feeds and the site from complete editions; returns every file written that belongs to
     no one edition, which the next build checks for. Runs after every edition's files are in
     place."""
-    cover = output / COVER
-    if not cover.exists():
-        write_bytes(cover, default_cover(settings.podcast_title))
+    cover = output / publish_cover(settings, output)
     return [cover, *write_publication(editions, settings, output)]

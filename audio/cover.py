@@ -1,31 +1,182 @@
-"""The podcast's cover: Apple wants a square RGB JPEG or PNG of 1400–3000 px. Without one in the
-settings, a plain cover with the podcast's title is drawn."""
+"""The podcast's cover: Apple wants a square RGB JPEG or PNG of 1400–3000 px. The image named in
+the settings is checked; without one, a cover with the podcast's title is drawn (Pillow)."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
-import textwrap
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import font_source_sans_pro
-from PIL import Image, ImageDraw, ImageFont
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+
+from audio.errors import SettingsError
+from audio.files import write_bytes
+from audio.settings import Settings
 
 SIZE = 3000
-BACKGROUND = (24, 42, 66)
-FOREGROUND = (245, 240, 230)
-ACCENT = (214, 88, 60)
+SMALLEST = 1400
+FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
+# The copy inside each MP3 (APIC): players show it at a few hundred pixels at most, and 600 px
+# keeps it near 60 kB instead of the full cover's megabyte in every file.
+EMBEDDED = 600
+
+TOP = (18, 32, 54)
+BOTTOM = (33, 60, 92)
+INK = (246, 241, 231)
+ACCENT = (231, 111, 81)
+MARGIN = 260
+
+
+@dataclass(frozen=True)
+class Cover:
+    data: bytes
+    mime: str
+    extension: str
+
+    @property
+    def name(self) -> str:
+        """Where it is published, relative to the output folder."""
+        return f"cover.{self.extension}"
+
+
+def check_cover(path: Path) -> Cover:
+    """The image at `path`, if it is fit to be a podcast cover; else a SettingsError saying why."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SettingsError(f"{path}: cannot read the cover: {error.strerror}") from error
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind, mode, (width, height) = image.format, image.mode, image.size
+    except (UnidentifiedImageError, OSError) as error:
+        raise SettingsError(f"{path}: the cover is not an image Pillow can read") from error
+    problems = []
+    if kind not in FORMATS:
+        problems.append(f"it is {kind}, not JPEG or PNG")
+    if width != height:
+        problems.append(f"it is {width} × {height} px, not square")
+    if not SMALLEST <= max(width, height) <= SIZE:
+        problems.append(f"{max(width, height)} px is outside {SMALLEST}–{SIZE} px")
+    if mode != "RGB":
+        problems.append(f"its colour mode is {mode}, not RGB")
+    if problems:
+        raise SettingsError(f"{path}: unfit as a podcast cover: {'; '.join(problems)}")
+    mime, extension = FORMATS[kind]
+    return Cover(data, mime, extension)
+
+
+def podcast_cover(settings: Settings) -> Cover:
+    """The cover named in the settings, checked, or the drawn one."""
+    if settings.cover is not None:
+        return _checked(settings.cover, _modified(settings.cover))
+    return _drawn(settings.podcast_title)
+
+
+def embedded_cover(settings: Settings) -> bytes:
+    """A small JPEG of the cover, for the MP3s' APIC frames."""
+    return _small(podcast_cover(settings))
+
+
+def publish_cover(settings: Settings, output: Path) -> str:
+    """Write the cover into `output` unless the same is there; its name relative to `output`."""
+    cover = podcast_cover(settings)
+    target = output / cover.name
+    if not target.is_file() or target.read_bytes() != cover.data:
+        write_bytes(target, cover.data)
+    return cover.name
 
 
 def default_cover(title: str) -> bytes:
-    """A 3000 × 3000 JPEG with `title` set large on a calm background."""
-    image = Image.new("RGB", (SIZE, SIZE), BACKGROUND)
+    """A 3000 × 3000 JPEG: the title set large over a waveform drawn from the title's letters."""
+    shade = np.linspace(0.0, 1.0, SIZE, dtype=np.float32)[:, None, None]
+    pixels = np.array(TOP, np.float32) * (1 - shade) + np.array(BOTTOM, np.float32) * shade
+    image = Image.fromarray(np.repeat(pixels, SIZE, axis=1).astype(np.uint8), "RGB")
     draw = ImageDraw.Draw(image)
-    draw.rectangle((240, 2520, SIZE - 240, 2560), fill=ACCENT)
-    font = ImageFont.truetype(font_source_sans_pro.font_files_ttf["SourceSansProBold"], 330)
-    lines = textwrap.wrap(title, width=15) or [title]
-    line_height = 360
-    top = (2400 - line_height * len(lines)) // 2 + 120
+    _waveform(draw, title)
+    lines, font = _fitted(title, draw)
+    line_height = round(font.size * 1.08)
+    bottom = 1780
+    top = bottom - line_height * len(lines)
+    draw.rectangle((MARGIN, top - 170, MARGIN + 360, top - 140), fill=ACCENT)
     for number, line in enumerate(lines):
-        draw.text((240, top + number * line_height), line, font=font, fill=FOREGROUND)
+        draw.text((MARGIN - 8, top + number * line_height), line, font=font, fill=INK)
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=88, optimize=True)
+    image.save(buffer, format="JPEG", quality=90, optimize=True)
+    return buffer.getvalue()
+
+
+def _fitted(title: str, draw: ImageDraw.ImageDraw) -> tuple[list[str], ImageFont.FreeTypeFont]:
+    """The largest setting of `title` in at most four lines across the cover."""
+    path = font_source_sans_pro.font_files_ttf["SourceSansProBlack"]
+    width = SIZE - 2 * MARGIN
+    words = title.split() or [title]
+    for size in range(440, 119, -20):
+        font = ImageFont.truetype(path, size)
+        lines = _wrapped(words, lambda text, f=font: draw.textlength(text, font=f), width)
+        if lines and len(lines) <= 4:
+            return lines, font
+    font = ImageFont.truetype(path, 120)
+    return _wrapped(words, lambda text: 0.0, width) or [title], font
+
+
+def _wrapped(words: list[str], measure: Callable[[str], float], width: float) -> list[str] | None:
+    lines: list[str] = []
+    for word in words:
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and measure(joined) <= width:
+            lines[-1] = joined
+        elif measure(word) <= width:
+            lines.append(word)
+        else:
+            return None
+    return lines
+
+
+def _waveform(draw: ImageDraw.ImageDraw, title: str) -> None:
+    """Rounded bars like a speech waveform, the same for the same title."""
+    seed = hashlib.sha256(title.encode("utf-8")).digest()
+    count, gap = 42, 22
+    bar = (SIZE - 2 * MARGIN - gap * (count - 1)) / count
+    middle = 2380
+    for index in range(count):
+        phase = seed[index % len(seed)] / 255
+        envelope = math.sin(math.pi * (index + 0.5) / count) ** 0.6
+        height = 60 + 520 * envelope * (0.35 + 0.65 * abs(math.sin(index * 0.9 + phase * 3)))
+        left = MARGIN + index * (bar + gap)
+        draw.rounded_rectangle(
+            (left, middle - height / 2, left + bar, middle + height / 2),
+            radius=bar / 2,
+            fill=ACCENT,
+        )
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@functools.lru_cache(maxsize=4)
+def _checked(path: Path, modified: float) -> Cover:
+    return check_cover(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _drawn(title: str) -> Cover:
+    return Cover(default_cover(title), "image/jpeg", "jpg")
+
+
+@functools.lru_cache(maxsize=4)
+def _small(cover: Cover) -> bytes:
+    with Image.open(io.BytesIO(cover.data)) as image:
+        small = image.convert("RGB").resize((EMBEDDED, EMBEDDED), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    small.save(buffer, format="JPEG", quality=85, optimize=True)
     return buffer.getvalue()

@@ -45,6 +45,10 @@ class Settings:
     """itunes:type: "episodic" (newest first) or "serial" (in order)."""
     podcast_locked: bool = True
     """podcast:locked: other hosting platforms should refuse to import the feed."""
+    publisher: str = ""
+    """ID3 TPUB, and the name in TCOP unless copyright is set. Default: author."""
+    cover: Path | None = None
+    """A square RGB JPEG or PNG of 1400–3000 px. Default: one drawn from the podcast's title."""
 
     # Speech.
     engine: str = "auto"
@@ -56,9 +60,21 @@ class Settings:
     pause_paragraph: float = 0.9
     pause_section: float = 1.4
 
-    # Audio.
+    # Audio. The podcast rendition is what the feed and the site publish; the smart-speaker
+    # rendition follows Amazon's flash-briefing rules. Loudness in LUFS, true peak in dBTP,
+    # bitrates in kbit/s (constant), sample rate in Hz (both renditions).
+    podcast_rendition: bool = True
+    loudness: float = -16.0
+    true_peak: float = -1.0
     bitrate: int = 96
+    speaker_rendition: bool = True
+    speaker_loudness: float = -14.0
+    speaker_true_peak: float = -2.0
+    speaker_bitrate: int = 256
     sample_rate: int = 44100
+    # Audio files played before and after the narration, faded under the voice.
+    intro_music: Path | None = None
+    outro_music: Path | None = None
 
     # Where things are.
     articles: Path = Path("articles")

@@ -30,10 +30,19 @@ AUDIO = frozenset(
         "bitrate",
         "sample_rate",
         "podcast_title",
+        "podcast_rendition",
+        "loudness",
+        "true_peak",
+        "speaker_rendition",
+        "speaker_loudness",
+        "speaker_true_peak",
+        "speaker_bitrate",
+        "intro_music",
+        "outro_music",
     }
 )
 # Written into the MP3s' tags: tag a copy again, no synthesis.
-TAGS = frozenset({"author", "copyright"})
+TAGS = frozenset({"author", "copyright", "publisher", "cover"})
 # Only in the feeds and on the site: publish again.
 PUBLISHING = frozenset(
     {

@@ -9,6 +9,7 @@ import feedparser
 import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
+from PIL import Image
 from typer.testing import CliRunner
 
 from audio.cli import app
@@ -34,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def only_mp3(output: Path) -> Path:
-    (mp3,) = output.glob("*/*.mp3")
+    (mp3,) = (path for path in output.glob("*/*.mp3") if ".speaker." not in path.name)
     return mp3
 
 
@@ -94,7 +95,7 @@ def test_a_bad_article_is_named_and_the_good_one_still_built(project: Path) -> N
     assert "leer.txt: the file is empty" in result.output
     assert "kaputt.txt: this is a binary file, not text" in result.output
     assert "1 built, 2 failed → output" in result.output
-    assert len(list((project / "output").glob("*/*.mp3"))) == 1
+    assert len(list((project / "output").glob("*/*.mp3"))) == 2  # podcast and smart speaker
     manifest = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
     assert list(manifest["editions"]) == ["seed.txt"]
 
@@ -112,4 +113,82 @@ def test_render_writes_one_mp3(project: Path) -> None:
     assert result.exit_code == 0, result.output
     audio = AudioSegment.from_file(project / "seed.mp3", codec="mp3")
     assert audio.duration_seconds > 60
+    assert not (project / "output").exists()
+
+
+def manifest_edition(output: Path) -> dict:
+    manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
+    (edition,) = manifest["editions"].values()
+    return edition
+
+
+def test_edition_files_are_listed_and_exist(built: Path) -> None:
+    edition = manifest_edition(built)
+    slug = edition["slug"]
+    assert edition["audio"] == f"{slug}/{slug}.mp3"
+    assert edition["files"] == {
+        "page": f"{slug}/index.html",
+        "speaker": f"{slug}/{slug}.speaker.mp3",
+        "vtt": f"{slug}/{slug}.vtt",
+        "srt": f"{slug}/{slug}.srt",
+        "transcript": f"{slug}/{slug}.transcript.json",
+        "chapters": f"{slug}/{slug}.chapters.json",
+    }
+    assert all((built / relative).is_file() for relative in edition["files"].values())
+    assert (built / "cover.jpg").read_bytes()[:2] == b"\xff\xd8"
+
+
+def test_both_renditions_carry_the_same_tags_and_chapters(built: Path) -> None:
+    edition = manifest_edition(built)
+    podcast, speaker = ID3(built / edition["audio"]), ID3(built / edition["files"]["speaker"])
+    for frame in ("TIT2", "TPE1", "TALB", "TDRC", "USLT::deu", "COMM::deu", "TXXX:engine"):
+        assert str(podcast[frame]) == str(speaker[frame])
+    duration_ms = round(MP3(built / edition["audio"]).info.length * 1000)
+    chapters = [podcast[f"CHAP:{e}"] for e in podcast["CTOC:toc"].child_element_ids]
+    titles = [str(c.sub_frames["TIT2"]) for c in chapters]
+    assert titles == ["Ansage", "Vorspann", "Kommentar", titles[3], "Abspann"]
+    assert titles[3].startswith("Logik von empfundener Bedrohung")
+    starts = [c.start_time for c in chapters]
+    assert starts == sorted(starts) and starts[0] == 0 and chapters[-1].end_time <= duration_ms
+    assert starts == [round(c["start"] * 1000) for c in edition["chapters"]]
+    document = json.loads((built / edition["files"]["chapters"]).read_text(encoding="utf-8"))
+    assert [round(c["startTime"] * 1000) for c in document["chapters"]] == pytest.approx(
+        starts, abs=1
+    )
+
+
+def test_transcripts_parse_and_end_inside_the_audio(built: Path) -> None:
+    import webvtt
+
+    edition = manifest_edition(built)
+    duration = MP3(built / edition["audio"]).info.length
+    captions = webvtt.read(built / edition["files"]["vtt"]).captions
+    assert captions[0].text.startswith("Ein Kommentar von Thomas Ludwig")
+    assert 0 < captions[-1].end_in_seconds <= duration
+    starts = [c.start_in_seconds for c in captions]
+    assert starts == sorted(starts)
+    segments = json.loads((built / edition["files"]["transcript"]).read_text(encoding="utf-8"))
+    assert len(segments["segments"]) == len(captions)
+
+
+def test_too_long_for_smart_speakers_is_left_out_with_a_warning(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("audio.master.SPEAKER_LONGEST", 60.0)
+    monkeypatch.setattr("audio.publish.flash.LONGEST", 60)
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "minutes is longer than the 1 minutes Alexa plays: no smart-speaker" in result.output
+    edition = manifest_edition(project / "output")
+    assert "speaker" not in edition["files"]
+    assert not list((project / "output").glob("*/*.speaker.mp3"))
+
+
+def test_unfit_cover_stops_the_build(project: Path) -> None:
+    Image.new("RGB", (800, 600)).save(project / "cover.png")
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as settings:
+        settings.write('cover = "cover.png"\n')
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "cover.png: unfit as a podcast cover: it is 800 × 600 px, not square" in result.output
     assert not (project / "output").exists()

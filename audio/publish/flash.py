@@ -39,6 +39,13 @@ def flash_warnings(editions: Sequence[Edition], settings: Settings) -> list[str]
     spoken = [e for e in editions if "speaker" in e.files]
     if editions and not spoken:
         warnings.append(f"{FLASH_BRIEFING} is empty: no edition has a smart-speaker rendition yet")
+    if settings.speaker_rendition:
+        warnings.extend(
+            f"{e.source}: {e.duration / 60:.1f} minutes is longer than the {LONGEST // 60} "
+            f"minutes Alexa plays: no smart-speaker rendition, left out of {FLASH_BRIEFING}"
+            for e in editions
+            if "speaker" not in e.files and e.duration > LONGEST
+        )
     for edition in spoken:
         if not SHORTEST <= edition.duration <= LONGEST:
             warnings.append(

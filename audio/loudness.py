@@ -1,0 +1,162 @@
+"""Loudness (ITU-R BS.1770-4, gated) and true peak, measured on samples already in memory.
+
+Both filters run in the frequency domain: one FFT of the programme serves the K-weighting and the
+oversampling, so the meter needs numpy only (scipy's lfilter would be as fast, but importing
+scipy costs about 0.3 s, more than the whole measurement).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+ABSOLUTE_GATE = -70.0
+RELATIVE_GATE = -10.0
+# Gating blocks are 400 ms long and start every 100 ms (75 % overlap).
+STEP = 0.1
+STEPS_PER_BLOCK = 4
+# The offset in BS.1770's loudness formula, so that a 997 Hz sine at 0 dBFS reads -3.01 LUFS.
+OFFSET = -0.691
+# The K-weighting stages as analogue prototypes (centre frequency Hz, gain dB, Q); turned into
+# biquads for any sample rate, they reproduce BS.1770's 48 kHz coefficients.
+SHELF = (1681.974450955533, 3.999843853973347, 0.7071752369554196)
+HIGH_PASS = (38.13547087602444, 0.5003270373238773)
+# The K-weighting response is smooth: evaluated at this many frequencies and interpolated, it
+# matches the exact one to well under 0.01 dB, at a fraction of the cost.
+RESPONSE_POINTS = 8193
+SILENT = 1e-12
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What mastering needs to know about a programme, from one pass over it."""
+
+    rate: int
+    samples: np.ndarray
+    """The programme as measured: through the all-pass filter, if one was given."""
+    weighted: np.ndarray
+    """The K-weighted samples."""
+    envelope: np.ndarray
+    """Per sample n, the largest magnitude of the band-limited waveform from n to n + 1."""
+
+    @property
+    def loudness(self) -> float:
+        return gated_loudness(step_powers(self.weighted, self.rate))
+
+    @property
+    def true_peak(self) -> float:
+        return to_db(float(self.envelope.max(initial=0.0)))
+
+
+def analyse(
+    samples: np.ndarray, rate: int, allpass: Callable[[np.ndarray], np.ndarray] | None = None
+) -> Analysis:
+    """K-weighting and the 2× oversampled peak envelope of mono `samples` (floats, full scale 1).
+
+    `allpass` maps frequencies (Hz) to a phase response: the programme is measured, and returned,
+    as that filter changes it.
+    """
+    size = fft_size(len(samples) + rate // 2)
+    spectrum = np.fft.rfft(samples.astype(np.float32), size)
+    if allpass is not None:
+        spectrum *= allpass(np.arange(len(spectrum)) * (rate / size)).astype(np.complex64)
+        samples = np.fft.irfft(spectrum, size)[: len(samples)]
+    weighted = np.fft.irfft(spectrum * _k_response(size, rate), size)[: len(samples)]
+    # The waveform half a sample later, from a linear phase shift. Real speech read 2x this way
+    # stays within 0.05 dB of 8x oversampling; the margin below the ceiling covers the rest.
+    angle = (np.pi / size) * np.arange(len(spectrum), dtype=np.float32)
+    shift = np.empty(len(spectrum), np.complex64)
+    shift.real, shift.imag = np.cos(angle), np.sin(angle)
+    half = np.fft.irfft(spectrum * shift, size)[: len(samples)]
+    envelope = np.abs(samples).astype(np.float32)
+    np.maximum(envelope[:-1], envelope[1:], out=envelope[:-1])
+    np.maximum(envelope, np.abs(half), out=envelope)
+    return Analysis(rate, samples, weighted, envelope)
+
+
+def loudness(samples: np.ndarray, rate: int) -> float:
+    """Integrated loudness of `samples` in LUFS."""
+    return analyse(samples, rate).loudness
+
+
+def step_powers(weighted: np.ndarray, rate: int) -> np.ndarray:
+    """Mean square of the K-weighted signal in each 100 ms step (the last partial step dropped)."""
+    hop = round(rate * STEP)
+    steps = len(weighted) // hop
+    block = weighted[: steps * hop].reshape(steps, hop).astype(np.float64)
+    return np.einsum("ij,ij->i", block, block) / hop
+
+
+def gated_loudness(powers: np.ndarray) -> float:
+    """BS.1770's integrated loudness from the powers of consecutive 100 ms steps."""
+    if len(powers) < STEPS_PER_BLOCK:
+        return -math.inf
+    total = np.concatenate(([0.0], np.cumsum(powers)))
+    blocks = (total[STEPS_PER_BLOCK:] - total[:-STEPS_PER_BLOCK]) / STEPS_PER_BLOCK
+    levels = OFFSET + 10 * np.log10(np.maximum(blocks, SILENT))
+    kept = blocks[levels > ABSOLUTE_GATE]
+    if not len(kept):
+        return -math.inf
+    relative = OFFSET + 10 * math.log10(kept.mean()) + RELATIVE_GATE
+    kept = kept[OFFSET + 10 * np.log10(kept) > relative]
+    return OFFSET + 10 * math.log10(kept.mean())
+
+
+def to_db(amplitude: float) -> float:
+    return 20 * math.log10(amplitude) if amplitude > 0 else -math.inf
+
+
+def from_db(level: float) -> float:
+    return 10 ** (level / 20)
+
+
+def _k_response(size: int, rate: int) -> np.ndarray:
+    """The K-weighting filter's frequency response at the bins of an rfft of `size`."""
+    grid = np.linspace(0.0, 0.5, RESPONSE_POINTS)
+    z = np.exp(-2j * np.pi * grid)
+    response = np.ones_like(z)
+    for b, a in _k_biquads(rate):
+        response *= (b[0] + b[1] * z + b[2] * z * z) / (a[0] + a[1] * z + a[2] * z * z)
+    bins = np.arange(size // 2 + 1) / size
+    exact = np.empty(len(bins), np.complex64)
+    exact.real = np.interp(bins, grid, response.real)
+    exact.imag = np.interp(bins, grid, response.imag)
+    return exact
+
+
+def _k_biquads(rate: int) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+    frequency, gain, q = SHELF
+    k = math.tan(math.pi * frequency / rate)
+    high = 10 ** (gain / 20)
+    band = high**0.4996667741545416
+    norm = 1 + k / q + k * k
+    numerator = (high + band * k / q + k * k, 2 * (k * k - high), high - band * k / q + k * k)
+    denominator = (norm, 2 * (k * k - 1), 1 - k / q + k * k)
+    shelf = (
+        tuple(c / norm for c in numerator),
+        tuple(c / norm for c in denominator),
+    )
+    frequency, q = HIGH_PASS
+    k = math.tan(math.pi * frequency / rate)
+    norm = 1 + k / q + k * k
+    high_pass = ((1.0, -2.0, 1.0), (1.0, 2 * (k * k - 1) / norm, (1 - k / q + k * k) / norm))
+    return [shelf, high_pass]
+
+
+def fft_size(minimum: int) -> int:
+    """The smallest 2·3·5-smooth number at least `minimum`: FFTs of those sizes are fast."""
+    best = 1 << max(minimum - 1, 1).bit_length()
+    power5 = 1
+    while power5 < best:
+        power3 = power5
+        while power3 < best:
+            size = power3
+            while size < minimum:
+                size *= 2
+            best = min(best, size)
+            power3 *= 3
+        power5 *= 5
+    return best

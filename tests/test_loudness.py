@@ -1,0 +1,78 @@
+"""The in-memory BS.1770 meter against ffmpeg's ebur128 filter, on tones and on real speech."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from audio.article import read_article
+from audio.build import narrate
+from audio.engines import open_engine
+from audio.loudness import analyse, loudness
+from audio.master import samples_of
+from audio.settings import Settings
+from tests.conftest import SEED
+from tests.ebur128 import measure_samples
+
+
+def tone(frequency: float, amplitude: float, rate: int, seconds: float = 4.0) -> np.ndarray:
+    """A sine with 50 ms fades, so that no edge adds peaks of its own."""
+    time = np.arange(round(seconds * rate)) / rate
+    fade = np.minimum(1.0, np.minimum(time, seconds - time) / 0.05)
+    return (amplitude * fade * np.sin(2 * np.pi * frequency * time + 0.3)).astype(np.float32)
+
+
+@pytest.mark.parametrize("rate", [22050, 44100, 48000])
+@pytest.mark.parametrize(
+    ("frequency", "amplitude"), [(100, 0.5), (997, 0.5), (3000, 0.25), (8000, 0.7)]
+)
+def test_tone_loudness_matches_ffmpeg(rate: int, frequency: float, amplitude: float) -> None:
+    samples = tone(frequency, amplitude, rate)
+    reference, _ = measure_samples(samples, rate)
+    assert loudness(samples, rate) == pytest.approx(reference, abs=0.1)
+
+
+def test_full_scale_997_hz_reads_minus_3_lufs() -> None:
+    # BS.1770's calibration: a 0 dBFS sine at 997 Hz is -3.01 LUFS.
+    assert loudness(tone(997, 1.0, 48000, 10), 48000) == pytest.approx(-3.01, abs=0.02)
+
+
+def test_true_peak_finds_the_peak_between_samples() -> None:
+    rate = 44100
+    # A quarter of the sample rate, phase-shifted: every sample misses the crest by 3 dB.
+    time = np.arange(rate) / rate
+    samples = (0.5 * np.sin(2 * np.pi * rate / 4 * time + np.pi / 4)).astype(np.float32)
+    samples[:100] = samples[-100:] = 0
+    analysis = analyse(samples, rate)
+    assert 20 * math.log10(np.abs(samples).max()) == pytest.approx(-9.03, abs=0.05)
+    assert analysis.true_peak == pytest.approx(-6.02, abs=0.1)
+
+
+def test_gates_leave_out_silence_and_quiet_passages() -> None:
+    rate = 48000
+    loud = tone(997, 0.5, rate, 10)
+    quiet = tone(997, 0.005, rate, 10)  # 40 dB down: under the relative gate
+    silence = np.zeros(rate * 10, np.float32)
+    alone = loudness(loud, rate)
+    # Ungated, the quiet third and the silent third would take 4.8 LU off; the gates keep only
+    # the 400 ms blocks that straddle the loud tone's fade.
+    mixed = np.concatenate([loud, quiet, silence])
+    assert loudness(mixed, rate) == pytest.approx(alone, abs=0.1)
+    assert loudness(mixed, rate) == pytest.approx(measure_samples(mixed, rate)[0], abs=0.1)
+    assert loudness(silence, rate) == -math.inf
+
+
+def test_speech_loudness_matches_ffmpeg() -> None:
+    settings = Settings(engine="espeak")
+    timeline = narrate(read_article(SEED), settings, open_engine("espeak", settings))
+    samples, rate = samples_of(timeline), timeline.audio.frame_rate
+    reference, _ = measure_samples(samples, rate)
+    assert loudness(samples, rate) == pytest.approx(reference, abs=0.1)
+    assert -25 < reference < -17  # espeak-ng's raw level, as NOTES.md says
+
+
+def test_analysis_keeps_the_samples_when_no_filter_is_given() -> None:
+    samples = tone(440, 0.5, 22050, 1)
+    assert analyse(samples, 22050).samples is samples

@@ -1,0 +1,118 @@
+"""Mastering the seed: both renditions measured with ffmpeg's BS.1770 meter, decoded and timed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from mutagen.mp3 import MP3, BitrateMode
+
+from audio.article import read_article
+from audio.build import narrate
+from audio.engines import open_engine
+from audio.master import (
+    SPEAKER_LONGEST,
+    Mastered,
+    master,
+    podcast_rendition,
+    renditions,
+    speaker_rendition,
+)
+from audio.render import Timeline
+from audio.settings import Settings
+from tests.conftest import SEED
+from tests.ebur128 import decode, measure
+
+SETTINGS = Settings(engine="espeak")
+# The quietest sample that counts as sound when looking for silence and sentence onsets.
+AUDIBLE = 10 ** (-40 / 20)
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    return narrate(read_article(SEED), SETTINGS, open_engine("espeak", SETTINGS))
+
+
+@pytest.fixture(scope="module")
+def mastered(timeline: Timeline, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Mastered]:
+    folder = tmp_path_factory.mktemp("master")
+    jobs = [(r, folder / f"{r.kind}.mp3") for r in renditions(SETTINGS)]
+    return {m.rendition.kind: m for m in master(timeline, jobs)}
+
+
+@pytest.mark.parametrize("kind", ["podcast", "speaker"])
+def test_loudness_and_true_peak_on_target(mastered: dict[str, Mastered], kind: str) -> None:
+    result = mastered[kind]
+    integrated, true_peak = measure(result.path)
+    assert integrated == pytest.approx(result.rendition.loudness, abs=0.5)
+    assert true_peak <= result.rendition.true_peak
+    assert integrated == pytest.approx(result.loudness, abs=0.2)  # the prediction held
+
+
+def test_the_targets_are_the_published_ones() -> None:
+    podcast, speaker = podcast_rendition(SETTINGS), speaker_rendition(SETTINGS)
+    assert (podcast.loudness, podcast.true_peak, podcast.bitrate) == (-16.0, -1.0, 96)
+    assert (speaker.loudness, speaker.true_peak, speaker.bitrate) == (-14.0, -2.0, 256)
+    assert speaker.fits(SPEAKER_LONGEST) and not speaker.fits(SPEAKER_LONGEST + 1)
+    assert podcast.fits(3 * 3600)
+
+
+@pytest.mark.parametrize(("kind", "bitrate"), [("podcast", 96000), ("speaker", 256000)])
+def test_cbr_mono_44k_with_lame_info_frame(
+    mastered: dict[str, Mastered], timeline: Timeline, kind: str, bitrate: int
+) -> None:
+    path = mastered[kind].path
+    info = MP3(path).info
+    assert (info.bitrate, info.sample_rate, info.channels) == (bitrate, 44100, 1)
+    assert info.bitrate_mode == BitrateMode.CBR
+    # The Info frame carries the frame count; its LAME extension (written by ffmpeg as "Lavc")
+    # the encoder delay and padding, which ffmpeg's decoder uses to drop them.
+    head = path.read_bytes()[:2000]
+    assert b"Info" in head and b"Lavc" in head
+    samples, rate = decode(path)
+    assert rate == 44100
+    assert abs(info.length - len(samples) / rate) < 0.1
+    assert abs(len(samples) / rate - timeline.duration) < 0.01
+
+
+@pytest.mark.parametrize("kind", ["podcast", "speaker"])
+def test_short_silence_at_the_ends_and_no_clipping(
+    mastered: dict[str, Mastered], kind: str
+) -> None:
+    samples, rate = decode(mastered[kind].path)
+    sound = np.flatnonzero(np.abs(samples) > AUDIBLE)
+    assert sound[0] / rate <= 0.5
+    assert (len(samples) - sound[-1]) / rate <= 0.5
+    assert np.abs(samples).max() < 0.95
+
+
+@pytest.mark.parametrize("kind", ["podcast", "speaker"])
+def test_each_sentence_starts_in_the_mp3_where_its_cue_says(
+    mastered: dict[str, Mastered], timeline: Timeline, kind: str
+) -> None:
+    """Decode the MP3 and find each sentence's onset after the pause before it."""
+    samples, rate = decode(mastered[kind].path)
+    errors = []
+    previous_end = 0.0
+    for cue in timeline.cues:
+        search_from = round((previous_end + 0.05) * rate)
+        loud = np.flatnonzero(np.abs(samples[search_from:]) > AUDIBLE)
+        onset = (search_from + loud[0]) / rate
+        errors.append(onset - cue.start)
+        previous_end = cue.end
+    assert len(errors) == len(timeline.cues) > 10
+    assert max(abs(e) for e in errors) < 0.05, errors
+
+
+def test_every_sentence_join_is_faded(timeline: Timeline) -> None:
+    """No clicks: the timeline meets silence at every join."""
+    audio = np.frombuffer(timeline.audio.raw_data, np.int16) / 32768
+    rate = timeline.audio.frame_rate
+    for cue in timeline.cues:
+        start, end = round(cue.start * rate), round(cue.end * rate)
+        assert abs(audio[start]) < 0.01 and abs(audio[end - 1]) < 0.01
+
+
+def test_renditions_can_be_switched_off() -> None:
+    kinds = [r.kind for r in renditions(SETTINGS.replace(speaker_rendition=False))]
+    assert kinds == ["podcast"]
+    assert [r.kind for r in renditions(SETTINGS.replace(podcast_rendition=False))] == ["speaker"]

@@ -1,0 +1,113 @@
+"""Every ID3v2.3 frame written on an MP3, read back with mutagen."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3, CTOCFlags
+
+from audio.article import Section
+from audio.cover import embedded_cover
+from audio.edition import Edition
+from audio.ffmpeg import ffmpeg_exe
+from audio.readers.fields import NEWSROOM_TZ
+from audio.render import Chapter
+from audio.settings import Settings
+from audio.tags import write_tags
+
+SETTINGS = Settings(podcast_title="Testkommentare", author="Testredaktion", voice="de")
+EDITION = Edition(
+    guid="g",
+    slug="s",
+    source="s.txt",
+    title="Gespräch ohne Ergebnis",
+    author="Thomas Ludwig",
+    published=datetime(2022, 1, 21, 19, 0, tzinfo=NEWSROOM_TZ),
+    teaser="Blinken und Lawrow haben sich um Entspannung bemüht.",
+    sections=(
+        Section(None, ("Erster Absatz.",)),
+        Section("Logik der Abschreckung", ("Zweiter Absatz.", "Dritter Absatz.")),
+    ),
+    url="https://example.org/kommentar",
+    audio="s/s.mp3",
+    size=0,
+    duration=3.0,
+    engine="espeak-ng 1.52 voice=de",
+    chapters=(
+        Chapter(0.0, 1.0, "Ansage"),
+        Chapter(1.0, 2.0, "Vorspann"),
+        Chapter(2.0, 3.0, "Logik der Abschreckung"),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def tags(tmp_path_factory: pytest.TempPathFactory) -> ID3:
+    mp3 = tmp_path_factory.mktemp("tags") / "s.mp3"
+    subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono",
+         "-t", "3", "-c:a", "libmp3lame", "-b:a", "96k", str(mp3)],
+        check=True,
+    )  # fmt: skip
+    write_tags(mp3, EDITION, SETTINGS, embedded_cover(SETTINGS))
+    return ID3(mp3)
+
+
+def test_version_2_3(tags: ID3) -> None:
+    assert tags.version[:2] == (2, 3)
+
+
+def test_text_frames(tags: ID3) -> None:
+    assert str(tags["TIT2"]) == "Gespräch ohne Ergebnis"
+    assert str(tags["TPE1"]) == "Thomas Ludwig"
+    assert str(tags["TALB"]) == "Testkommentare"
+    assert str(tags["TCON"]) == "Podcast"
+    assert str(tags["TLAN"]) == "deu"
+    assert str(tags["TPUB"]) == "Testredaktion"
+    assert str(tags["TCOP"]) == "2022 Testredaktion"
+    assert str(tags["TLEN"]) == "3000"
+    assert str(tags["TXXX:engine"]) == "espeak-ng 1.52 voice=de"
+    assert str(tags["TXXX:voice"]) == "de"
+    assert tags["WOAS"].url == "https://example.org/kommentar"
+
+
+def test_date_in_v2_3_frames(tags: ID3, tmp_path: Path) -> None:
+    # mutagen reads TYER + TDAT + TIME back as one TDRC.
+    assert str(tags["TDRC"]) == "2022-01-21 19:00:00"
+    raw = ID3(tags.filename, translate=False)
+    assert str(raw["TYER"]) == "2022" and str(raw["TDAT"]) == "2101" and str(raw["TIME"]) == "1900"
+    assert "TDRC" not in raw
+
+
+def test_comment_and_full_text_in_german(tags: ID3) -> None:
+    (comment,) = tags.getall("COMM")
+    assert comment.lang == "deu" and comment.text == [EDITION.teaser]
+    (lyrics,) = tags.getall("USLT")
+    assert lyrics.lang == "deu"
+    assert lyrics.text == (
+        "Gespräch ohne Ergebnis\n\nBlinken und Lawrow haben sich um Entspannung bemüht.\n\n"
+        "Erster Absatz.\n\nLogik der Abschreckung\n\nZweiter Absatz.\n\nDritter Absatz."
+    )
+
+
+def test_front_cover(tags: ID3) -> None:
+    (picture,) = tags.getall("APIC")
+    assert picture.type == 3 and picture.mime == "image/jpeg"
+    assert picture.data == embedded_cover(SETTINGS)
+    assert picture.data[:2] == b"\xff\xd8" and len(picture.data) < 150_000
+
+
+def test_chapters(tags: ID3) -> None:
+    (toc,) = tags.getall("CTOC")
+    assert toc.flags == CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED
+    assert toc.child_element_ids == ["chp0", "chp1", "chp2"]
+    chapters = [tags[f"CHAP:{element}"] for element in toc.child_element_ids]
+    assert [(c.start_time, c.end_time) for c in chapters] == [(0, 1000), (1000, 2000), (2000, 3000)]
+    assert [str(c.sub_frames["TIT2"]) for c in chapters] == [
+        "Ansage",
+        "Vorspann",
+        "Logik der Abschreckung",
+    ]
