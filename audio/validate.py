@@ -57,6 +57,37 @@ def check_mp3(settings: Settings) -> Iterator[str]:
         )
 
 
+def check_renditions(settings: Settings) -> Iterator[str]:
+    if not (settings.podcast_rendition or settings.speaker_rendition):
+        yield "podcast_rendition and speaker_rendition are both off: there is nothing to publish"
+    rates = MP3_BITRATES.get(settings.sample_rate, ())
+    if rates and settings.speaker_bitrate not in rates:
+        yield (
+            f"speaker_bitrate {settings.speaker_bitrate} kbps is not an MP3 bitrate at "
+            f"{settings.sample_rate} Hz; choose one of {', '.join(map(str, rates))}"
+        )
+    for name in ("loudness", "speaker_loudness"):
+        if not -30 <= getattr(settings, name) <= -5:
+            yield f"{name} = {getattr(settings, name)} LUFS is outside -30 to -5 LUFS"
+    for name in ("true_peak", "speaker_true_peak"):
+        if not -10 <= getattr(settings, name) <= 0:
+            yield f"{name} = {getattr(settings, name)} dBTP is outside -10 to 0 dBTP"
+    for name in ("intro_music", "outro_music"):
+        music = getattr(settings, name)
+        if music is not None and not music.is_file():
+            yield f"{name} {music} does not exist"
+
+
+def check_cover(settings: Settings) -> Iterator[str]:
+    from audio.cover import check_cover
+
+    if settings.cover is not None:
+        try:
+            check_cover(settings.cover)
+        except SettingsError as error:
+            yield f"cover {error}"
+
+
 def check_pauses(settings: Settings) -> Iterator[str]:
     for name in ("pause_sentence", "pause_paragraph", "pause_section"):
         seconds = getattr(settings, name)
@@ -79,6 +110,8 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_base_url,
     check_engine,
     check_mp3,
+    check_renditions,
+    check_cover,
     check_pauses,
     check_lexicon,
     check_podcast,

@@ -31,7 +31,8 @@ def output(published: Path, tmp_path: Path) -> Path:
 
 
 def mp3s(output: Path) -> list[Path]:
-    return sorted(output.glob("*/*.mp3"))
+    """The podcast renditions."""
+    return sorted(p for p in output.glob("*/*.mp3") if not p.name.endswith(".speaker.mp3"))
 
 
 def problems(output: Path, **loudness: float) -> list[str]:
@@ -53,12 +54,15 @@ def test_a_truncated_mp3(output: Path) -> None:
     size = mp3.stat().st_size
     mp3.write_bytes(mp3.read_bytes()[: size // 2])
     relative = mp3.relative_to(output).as_posix()
-    assert problems(output) == [
+    *found, decoding = problems(output)
+    assert found == [
         f"{mp3}: has {size // 2} bytes, not {size}",
         f"{output}/feed.xml: announces https://example.org/podcast/{relative} with {size} bytes, "
         f"the file has {size // 2}",
-        f"{mp3}: does not decode cleanly (1×: filesize and duration do not match (growing file?))",
     ]
+    # How often ffmpeg complains depends on the frames the cut leaves.
+    assert decoding.startswith(f"{mp3}: does not decode cleanly (")
+    assert decoding.endswith("×: filesize and duration do not match (growing file?))")
 
 
 def test_a_missing_mp3(output: Path) -> None:

@@ -1,0 +1,42 @@
+"""The mastering settings are checked before a build does any work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from audio.settings import Settings
+from audio.validate import check_cover, check_renditions
+
+GOOD = Settings(base_url="https://example.org/")
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"podcast_rendition": False, "speaker_rendition": False},
+            "podcast_rendition and speaker_rendition are both off: there is nothing to publish",
+        ),
+        ({"speaker_bitrate": 250}, "speaker_bitrate 250 kbps is not an MP3 bitrate at 44100 Hz"),
+        ({"loudness": -40.0}, "loudness = -40.0 LUFS is outside -30 to -5 LUFS"),
+        ({"speaker_true_peak": 1.0}, "speaker_true_peak = 1.0 dBTP is outside -10 to 0 dBTP"),
+        ({"intro_music": Path("nowhere.mp3")}, "intro_music nowhere.mp3 does not exist"),
+    ],
+)
+def test_rendition_settings(changes: dict, problem: str) -> None:
+    (found,) = check_renditions(GOOD.replace(**changes))
+    assert found.startswith(problem)
+
+
+def test_good_settings_pass() -> None:
+    assert list(check_renditions(GOOD)) == [] and list(check_cover(GOOD)) == []
+
+
+def test_an_unfit_cover_is_named(tmp_path: Path) -> None:
+    Image.new("RGB", (1400, 1400)).save(tmp_path / "cover.gif", format="GIF")
+    (found,) = check_cover(GOOD.replace(cover=tmp_path / "cover.gif"))
+    assert found.startswith(f"cover {tmp_path / 'cover.gif'}: unfit as a podcast cover: ")
+    assert "it is GIF, not JPEG or PNG" in found
