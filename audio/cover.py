@@ -23,7 +23,7 @@ SIZE = 3000
 SMALLEST = 1400
 FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
 # The copy inside each MP3 (APIC): players show it at a few hundred pixels at most, and 600 px
-# keeps it near 60 kB instead of the full cover's megabyte in every file.
+# keeps the drawn cover at 34 kB instead of 260 kB in every file.
 EMBEDDED = 600
 
 TOP = (18, 32, 54)
