@@ -79,9 +79,10 @@ def check_renditions(settings: Settings) -> Iterator[str]:
 
 
 def check_cover(settings: Settings) -> Iterator[str]:
-    from audio.cover import check_cover
-
     if settings.cover is not None:
+        # Pillow and numpy: only when there is a cover to look at.
+        from audio.cover import check_cover
+
         try:
             check_cover(settings.cover)
         except SettingsError as error:

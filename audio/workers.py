@@ -8,12 +8,10 @@ this process, so that it does not pay for starting interpreters.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -87,6 +85,10 @@ def render_all(
         for job in jobs:
             yield render(job, settings, stage, status)
         return
+    # Only a parallel build needs them; a build with nothing to do never gets here.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     context = multiprocessing.get_context("spawn")
     messages: Any = context.SimpleQueue()
     relay = threading.Thread(target=_relay, args=(messages, status), daemon=True)
