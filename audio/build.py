@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import shutil
+import warnings
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -14,7 +17,8 @@ from mutagen.mp3 import MP3
 from audio.article import Article, read_article
 from audio.cover import embedded_cover, publish_cover
 from audio.edition import Edition, edition_guid
-from audio.engines import Engine, open_engine
+from audio.engines import Engine, fallback_warning, open_engine
+from audio.errors import EngineError
 from audio.files import atomic_path, write_text
 from audio.master import Rendition, master, podcast_rendition, renditions
 from audio.music import add_music
@@ -30,14 +34,22 @@ from audio.transcripts import chapters_json, srt, transcript_json, webvtt
 def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
     """The article read aloud: one timeline with every sentence's place in it."""
     script = build_script(article, settings)
-    takes = engine.synthesize([sentence.spoken for sentence in script.sentences])
+    try:
+        takes = engine.synthesize([sentence.spoken for sentence in script.sentences])
+    except EngineError as error:
+        raise EngineError(f"{article.source}: {error}") from error
     return assemble(script, takes)
 
 
-def render_file(source: Path, target: Path, settings: Settings) -> Timeline:
-    """One article to one MP3, outside any published folder."""
+def render_file(
+    source: Path, target: Path, settings: Settings, warn: Callable[[str], None] | None = None
+) -> Timeline:
+    """One article to one MP3, outside any published folder. `warn` hears that `auto` took
+    the offline voice (default: a Python warning)."""
     article = read_article(source)
     engine = open_engine(settings.engine, settings)
+    if warning := fallback_warning(engine):
+        (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
     timeline = _with_music(narrate(article, settings, engine), settings)
     with atomic_path(target) as temporary:
         master(timeline, [(podcast_rendition(settings), temporary)])
@@ -67,6 +79,8 @@ def build_edition(
         size=0,
         duration=timeline.duration,
         engine=engine.identity,
+        fallback=engine.fallback is not None,
+        voice=engine.voice,
         chapters=timeline.chapters,
         # Written when the build publishes; named here so the manifest counts it as the edition's.
         files={"page": page_path(slug)},

@@ -60,13 +60,81 @@ def _main(
     and the options below, in that order."""
 
 
+SPEECH = "Speech"
 EngineOption = Annotated[
-    str | None, typer.Option("--engine", help="Speech engine: auto or espeak.")
+    str | None,
+    typer.Option(
+        "--engine",
+        help="auto (gTTS when Google answers, else espeak), gtts, espeak or piper.",
+        rich_help_panel=SPEECH,
+    ),
+]
+CacheOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--cache/--no-cache",
+        help="Reuse synthesized sentences (gtts, piper).",
+        rich_help_panel=SPEECH,
+    ),
+]
+VoiceOption = Annotated[
+    str | None,
+    typer.Option("--voice", help="espeak-ng voice, e.g. de or de+m3.", rich_help_panel=SPEECH),
+]
+RateOption = Annotated[
+    int | None,
+    typer.Option("--rate", help="espeak-ng words per minute.", rich_help_panel=SPEECH),
+]
+PitchOption = Annotated[
+    int | None, typer.Option("--pitch", help="espeak-ng pitch, 0 to 100.", rich_help_panel=SPEECH)
+]
+WordGapOption = Annotated[
+    int | None,
+    typer.Option(
+        "--word-gap", help="espeak-ng pause between words, in 10 ms.", rich_help_panel=SPEECH
+    ),
+]
+TempoOption = Annotated[
+    float | None,
+    typer.Option(
+        "--tempo", help="gTTS speed factor, 0.5 to 2, pitch kept.", rich_help_panel=SPEECH
+    ),
+]
+PiperModelOption = Annotated[
+    Path | None,
+    typer.Option("--piper-model", help="piper voice model (.onnx).", rich_help_panel=SPEECH),
 ]
 
 
 def _settings(**overrides: Any) -> Settings:
     return load_settings().replace(**overrides)
+
+
+def _speech(
+    engine: str | None,
+    cache: bool | None,
+    voice: str | None,
+    rate: int | None,
+    pitch: int | None,
+    word_gap: int | None,
+    tempo: float | None,
+    piper_model: Path | None,
+) -> dict[str, Any]:
+    """The speech options of build and render, as settings."""
+    return {
+        "engine": engine,
+        "cache": cache,
+        "espeak_voice": voice,
+        "espeak_rate": rate,
+        "espeak_pitch": pitch,
+        "espeak_word_gap": word_gap,
+        "gtts_tempo": tempo,
+        "piper_model": piper_model,
+    }
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/] {message}", highlight=False)
 
 
 @command
@@ -101,12 +169,24 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also unchanged editions and reasons.")
     ] = False,
+    cache: CacheOption = None,
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    pitch: PitchOption = None,
+    word_gap: WordGapOption = None,
+    tempo: TempoOption = None,
+    piper_model: PiperModelOption = None,
 ) -> None:
     """Bring the audio editions, the feeds and the site up to date with the articles."""
     from audio.make import make
     from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
 
-    settings = _settings(engine=engine, base_url=base_url, articles=articles, output=out_dir)
+    settings = _settings(
+        base_url=base_url,
+        articles=articles,
+        output=out_dir,
+        **_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
+    )
     verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
     with Display(err, verbosity) as display:
         report = make(settings, jobs=jobs, keep=keep, force=force, wait=wait, events=display)
@@ -122,11 +202,19 @@ def render(
     source: Annotated[Path, typer.Argument(help="The article file.")],
     target: Annotated[Path, typer.Option("--output", "-o", help="The MP3 to write.")],
     engine: EngineOption = None,
+    cache: CacheOption = None,
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    pitch: PitchOption = None,
+    word_gap: WordGapOption = None,
+    tempo: TempoOption = None,
+    piper_model: PiperModelOption = None,
 ) -> None:
     """Narrate one article into one MP3, without publishing anything."""
     from audio.build import render_file
 
-    timeline = render_file(source, target, _settings(engine=engine))
+    settings = _settings(**_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model))
+    timeline = render_file(source, target, settings, warn=_warn)
     out.print(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")
 
 
@@ -231,6 +319,47 @@ def list_editions(
             edition.title,
         )
     out.print(table)
+
+
+@command
+def engines() -> None:
+    """Each speech engine, its voices, and whether it can be used right now."""
+    from audio.engines import engine_statuses
+
+    settings = _settings()
+    statuses = engine_statuses(settings)
+    for status in statuses:
+        state = (
+            "[green]usable[/]"
+            if status.problem is None
+            else f"[red]not usable:[/] {status.problem}"
+        )
+        out.print(f"[bold]{status.name}[/]  {state}", highlight=False)
+        out.print(f"  voices: {status.voices}", highlight=False)
+    usable = {status.name for status in statuses if status.problem is None}
+    auto = "gtts" if "gtts" in usable else "espeak"
+    out.print(f"auto would use: {auto}   (engine setting: {settings.engine})", highlight=False)
+
+
+@command
+def cache(
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size", help="Prune the least recently used takes down to this, e.g. 500MB."
+        ),
+    ] = None,
+) -> None:
+    """Show the synthesis cache: where, how many takes, how large; prune it with --max-size."""
+    from audio.cache import TakeCache, default_cache_dir, parse_size
+
+    settings = _settings()
+    store = TakeCache(settings.cache_dir or default_cache_dir())
+    if max_size is not None:
+        removed = store.prune(parse_size(max_size))
+        out.print(f"removed {removed.takes} take(s), {removed.size / 1e6:.1f} MB", highlight=False)
+    usage = store.usage()
+    out.print(f"{store.folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB", highlight=False)
 
 
 def main() -> None:

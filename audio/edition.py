@@ -36,6 +36,10 @@ class Edition:
     chapters: tuple[Chapter, ...]
     files: dict[str, str] = field(default_factory=dict)
     """Other published files by kind, relative to the output folder."""
+    fallback: bool = False
+    """Narrated by the offline voice because Google did not answer (engine auto)."""
+    voice: str = ""
+    """The engine's voice, e.g. de+m3; `engine` names it with every option."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

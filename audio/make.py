@@ -134,9 +134,13 @@ class _Build:
         self.stage: Path | None = None
 
     def go(self, sources: list[Path], processes: int) -> None:
+        from audio.engines import fallback_warning, wanted_identity
         from audio.workers import engine_for
 
-        self.digests = Digests.of(self.settings, engine_for(self.settings).identity)
+        engine = engine_for(self.settings)
+        stand_in = engine.fallback is not None
+        wanted = wanted_identity(self.settings) if stand_in else None
+        self.digests = Digests.of(self.settings, engine.identity, wanted)
         work = plan(sources, self.manifest, self.digests, self.output, self.force)
         self.why = work.why
         for name, record in work.unchanged.items():
@@ -148,6 +152,8 @@ class _Build:
             action = KEPT if self.keep else REMOVED
             self._finish(Outcome(self.settings.articles / name, action, record))
         jobs = self._jobs(work)
+        if jobs and (warning := fallback_warning(engine)):
+            self.report.warnings.append(warning)
         self.events.started([*work.retag, *(job.source for job in jobs)])
         for name, record in work.retag.items():
             self._retag(name, record)
@@ -257,7 +263,7 @@ class _Build:
 
         editions = [record.to_edition() for record in self.records.values()]
         written = publish(editions, self.settings, self.output)
-        self.report.warnings = publication_warnings(editions, self.settings)
+        self.report.warnings += publication_warnings(editions, self.settings)
         crashpoints.point("published")
         self.records = {name: self._with_pages(r) for name, r in self.records.items()}
         kept = {path for record in self.records.values() for path in record.files}

@@ -50,10 +50,34 @@ class Settings:
     cover: Path | None = None
     """A square RGB JPEG or PNG of 1400–3000 px. Default: one drawn from the podcast's title."""
 
-    # Speech.
+    # Speech. engine: auto (gtts when Google answers, else espeak), gtts, espeak or piper.
     engine: str = "auto"
-    voice: str = "de"
     lexicon: Path | None = None
+
+    # espeak-ng, the offline voice.
+    espeak_voice: str = "de"  # voice with an optional variant, e.g. de+m3
+    espeak_rate: int = 175  # words per minute
+    espeak_pitch: int = 50  # 0 to 100
+    espeak_word_gap: int = 0  # extra pause between words, in units of 10 ms
+
+    # gTTS, Google's online voice.
+    gtts_tld: str = "de"  # the host is translate.google.<gtts_tld>
+    gtts_slow: bool = False
+    gtts_tempo: float = 1.0  # speed factor after synthesis, pitch kept; 0.5 to 2
+    gtts_concurrency: int = 4  # requests in flight at once
+    gtts_rate_limit: float = 20.0  # requests started per second, at most
+    gtts_retries: int = 5  # further tries after a 429, a 5xx or a lost connection
+    gtts_timeout: float = 15.0  # seconds to wait for one answer
+
+    # piper, the optional neural offline voice (pip install audio-edition[piper]).
+    piper_model: Path | None = None  # the voice model .onnx, its .onnx.json beside it
+    piper_length_scale: float | None = None  # above 1 speaks slower; unset: the model's own
+    piper_noise_scale: float | None = None  # generator noise; unset: the model's own
+    piper_noise_w: float | None = None  # phoneme width noise; unset: the model's own
+
+    # Synthesis cache; cache_dir unset means the user's cache folder (platformdirs).
+    cache: bool = True
+    cache_dir: Path | None = None
 
     # Silence after each unit of text, in seconds.
     pause_sentence: float = 0.45

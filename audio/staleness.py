@@ -22,7 +22,6 @@ from audio.settings import Settings
 AUDIO = frozenset(
     {
         "engine",
-        "voice",
         "lexicon",
         "pause_sentence",
         "pause_paragraph",
@@ -59,6 +58,29 @@ PUBLISHING = frozenset(
         "podcast_locked",
     }
 )
+# Read by the engine in use, whose identity (part of the audio digest) names every one of them
+# that changes its sound; the others (the synthesis cache, how gTTS paces requests) change nothing.
+ENGINE = frozenset(
+    {
+        "espeak_voice",
+        "espeak_rate",
+        "espeak_pitch",
+        "espeak_word_gap",
+        "gtts_tld",
+        "gtts_slow",
+        "gtts_tempo",
+        "gtts_concurrency",
+        "gtts_rate_limit",
+        "gtts_retries",
+        "gtts_timeout",
+        "piper_model",
+        "piper_length_scale",
+        "piper_noise_scale",
+        "piper_noise_w",
+        "cache",
+        "cache_dir",
+    }
+)
 # Where things are: moving a folder changes no edition.
 LOCATIONS = frozenset({"articles", "output"})
 
@@ -86,10 +108,16 @@ class Digests:
     audio: str
     tags: str
     publishing: str
+    wanted_audio: str | None = None
+    """While an offline stand-in narrates for gTTS (engine auto, Google away): the audio digest
+    with gTTS. Editions gTTS made are kept rather than narrated again by the stand-in."""
 
     @classmethod
-    def of(cls, settings: Settings, engine_identity: str) -> Digests:
+    def of(
+        cls, settings: Settings, engine_identity: str, wanted_identity: str | None = None
+    ) -> Digests:
         audio_code, tags_code = code_digest(AUDIO_CODE), code_digest(TAGS_CODE)
+        wanted = wanted_identity if wanted_identity != engine_identity else None
         return cls(
             audio=_settings_digest(settings, AUDIO, engine=engine_identity, code=audio_code),
             tags=_settings_digest(settings, TAGS, code=tags_code),
@@ -98,6 +126,8 @@ class Digests:
                 TAGS | PUBLISHING | AUDIO,
                 code=audio_code + tags_code + code_digest(PUBLISHING_CODE),
             ),
+            wanted_audio=wanted
+            and _settings_digest(settings, AUDIO, engine=wanted, code=audio_code),
         )
 
     def inputs(self, content: str) -> Inputs:
@@ -154,7 +184,9 @@ def _render_reason(
         return "new"
     if record.inputs.content != content:
         return "article changed"
-    if record.inputs.audio != digests.audio:
+    if record.inputs.audio not in (digests.audio, digests.wanted_audio):
+        if record.edition.get("fallback"):
+            return "narrated by the offline stand-in; now by the engine asked for"
         return "speech settings or engine changed"
     if not record.intact(output):
         return "files missing or changed"

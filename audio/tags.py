@@ -70,7 +70,8 @@ def write_tags(mp3: Path, edition: Edition, settings: Settings, cover: bytes | N
     if edition.url:
         tags.add(WOAS(url=edition.url))
     tags.add(TXXX(encoding=UTF16, desc="engine", text=edition.engine))
-    tags.add(TXXX(encoding=UTF16, desc="voice", text=settings.voice))
+    if edition.voice:
+        tags.add(TXXX(encoding=UTF16, desc="voice", text=edition.voice))
     length = round(edition.duration * 1000)
     tags.add(TLEN(encoding=UTF16, text=str(length)))
     _add_chapters(tags, edition, length)

@@ -45,6 +45,12 @@ def check_engine(settings: Settings) -> Iterator[str]:
         yield f"engine {settings.engine!r} is unknown; choose one of {', '.join(ENGINE_NAMES)}"
 
 
+def check_voices(settings: Settings) -> Iterator[str]:
+    from audio.engines import voice_problems
+
+    yield from voice_problems(settings)
+
+
 def check_mp3(settings: Settings) -> Iterator[str]:
     rates = MP3_BITRATES.get(settings.sample_rate)
     if rates is None:
@@ -110,6 +116,7 @@ def check_lexicon(settings: Settings) -> Iterator[str]:
 CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_base_url,
     check_engine,
+    check_voices,
     check_mp3,
     check_renditions,
     check_cover,

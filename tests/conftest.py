@@ -15,6 +15,7 @@ author = "Testredaktion"
 owner_email = "test@example.org"
 base_url = "https://example.org/podcast/"
 engine = "espeak"
+cache_dir = "cache"
 """
 
 

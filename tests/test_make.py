@@ -246,7 +246,7 @@ def test_bad_settings_are_refused_before_any_work(newsroom: Path) -> None:
     assert str(refused.value) == (
         "the settings have problems:\n"
         "  - base_url 'example.org' is not an http(s) address like https://example.org/\n"
-        "  - engine 'festival' is unknown; choose one of auto, espeak\n"
+        "  - engine 'festival' is unknown; choose one of auto, gtts, espeak, piper\n"
         "  - bitrate 100 kbps is not an MP3 bitrate at 44100 Hz; "
         "choose one of 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320"
     )

@@ -18,7 +18,7 @@ from audio.render import Chapter
 from audio.settings import Settings
 from audio.tags import write_tags
 
-SETTINGS = Settings(podcast_title="Testkommentare", author="Testredaktion", voice="de")
+SETTINGS = Settings(podcast_title="Testkommentare", author="Testredaktion")
 EDITION = Edition(
     guid="g",
     slug="s",
@@ -36,6 +36,7 @@ EDITION = Edition(
     size=0,
     duration=3.0,
     engine="espeak-ng 1.52 voice=de",
+    voice="de",
     chapters=(
         Chapter(0.0, 1.0, "Ansage"),
         Chapter(1.0, 2.0, "Vorspann"),
