@@ -1,5 +1,5 @@
 """`audio-edition check`: is a published folder whole? Every MP3 decodes and carries complete
-tags at the loudness it was mastered to, every feed parses, and every file a feed, the flash
+tags at the loudness and under the true-peak ceiling it was mastered to, every feed parses, and every file a feed, the flash
 briefing or the manifest names exists, at the length the feed announces."""
 
 from __future__ import annotations
@@ -16,15 +16,37 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from audio.manifest import MANIFEST, load_manifest
+from audio.settings import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Frames every edition's MP3 must carry; mutagen reads v2.3's TYER, TDAT and TIME as TDRC.
 REQUIRED_TAGS = {"TIT2": "title", "TPE1": "author", "TALB": "album", "TDRC": "date"}
 LOUDNESS_TOLERANCE = 1.0
 """LU either side of the target: meters differ by tenths, mastering aims within ±0.5."""
+PEAK_TOLERANCE = 0.5
+"""dB over the true-peak ceiling: ffmpeg oversamples 4×, mastering estimates 2× with a margin."""
 # ffmpeg's own complaints; a truncated file only earns a warning that its length is off.
 _DECODER_TROUBLE = re.compile(r"\[(?:error|fatal|warning)\] (.*)")
 _INTEGRATED = re.compile(r"^\s*I:\s+(-?[\d.]+|-inf) LUFS", re.MULTILINE)
+_TRUE_PEAK = re.compile(r"^\s*Peak:\s+(-?[\d.]+|-inf) dBFS", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a rendition was mastered to."""
+
+    loudness: float
+    """Integrated loudness, LUFS."""
+    true_peak: float
+    """Ceiling, dBTP."""
+
+
+def targets(settings: Settings) -> dict[str, Target]:
+    """The mastering targets by the kind of file: "audio" is the podcast rendition."""
+    return {
+        "audio": Target(settings.loudness, settings.true_peak),
+        "speaker": Target(settings.speaker_loudness, settings.speaker_true_peak),
+    }
 
 
 @dataclass(frozen=True)
@@ -36,9 +58,9 @@ class Problem:
         return f"{self.path}: {self.problem}"
 
 
-def check(output: Path, loudness: dict[str, float], jobs: int = 2) -> list[Problem]:
-    """Every problem found in `output`; `loudness` maps an edition's file kind ("audio" for the
-    podcast rendition, else a key of Edition.files) to its target in LUFS."""
+def check(output: Path, targets: dict[str, Target], jobs: int = 2) -> list[Problem]:
+    """Every problem found in `output`; `targets` maps an edition's file kind ("audio" for the
+    podcast rendition, else a key of Edition.files) to what it was mastered to."""
     manifest_path = output / MANIFEST
     if not manifest_path.is_file():
         return [Problem(output, "no manifest.json: this is not a published folder")]
@@ -63,7 +85,7 @@ def check(output: Path, loudness: dict[str, float], jobs: int = 2) -> list[Probl
     problems += _check_published(output, {r.edition["audio"] for r in manifest.records.values()})
     present = [(path, edition, kind) for path, edition, kind in mp3s if path.is_file()]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for found in pool.map(lambda item: _check_mp3(*item, loudness), present):
+        for found in pool.map(lambda item: _check_mp3(*item, targets), present):
             problems += found
     return problems
 
@@ -153,7 +175,7 @@ def _strings(document: Any) -> Iterator[str]:
 
 
 def _check_mp3(
-    path: Path, edition: dict[str, Any], kind: str, loudness: dict[str, float]
+    path: Path, edition: dict[str, Any], kind: str, targets: dict[str, Target]
 ) -> list[Problem]:
     from mutagen.id3 import ID3, ID3NoHeaderError
 
@@ -189,12 +211,21 @@ def _check_mp3(
         reason = broken[0] if broken else f"ffmpeg exit code {run.returncode}"
         problems.append(Problem(path, f"does not decode cleanly ({len(broken)}×: {reason})"))
         return problems
-    target = loudness.get(kind)
+    target = targets.get(kind)
     measured = _INTEGRATED.findall(run.stderr)
+    peaks = _TRUE_PEAK.findall(run.stderr)
     if target is not None and measured:
         level = float(measured[-1])
-        if abs(level - target) > LOUDNESS_TOLERANCE:
+        if abs(level - target.loudness) > LOUDNESS_TOLERANCE:
             problems.append(
-                Problem(path, f"is at {level:.1f} LUFS, the target is {target:.1f} LUFS")
+                Problem(path, f"is at {level:.1f} LUFS, the target is {target.loudness:.1f} LUFS")
             )
+    if target is not None and peaks and float(peaks[-1]) > target.true_peak + PEAK_TOLERANCE:
+        problems.append(
+            Problem(
+                path,
+                f"peaks at {float(peaks[-1]):.1f} dBTP, over the ceiling of "
+                f"{target.true_peak:.1f} dBTP",
+            )
+        )
     return problems

@@ -278,10 +278,12 @@ def check(
 ) -> None:
     """Check a published folder: MP3s decode with complete tags, feeds parse, files match."""
     from audio.check import check as check_folder
+    from audio.check import targets
     from audio.make import default_jobs
 
-    folder = _settings(output=out_dir).output
-    problems = check_folder(folder, loudness={}, jobs=jobs or default_jobs())
+    settings = _settings(output=out_dir)
+    folder = settings.output
+    problems = check_folder(folder, targets(settings), jobs=jobs or default_jobs())
     for problem in problems:
         out.print(f"[red]problem:[/] {problem}", highlight=False)
     if problems:

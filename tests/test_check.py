@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
-from audio.check import check
+from audio.check import Target, check, targets
 from audio.cli import app
+from audio.settings import Settings
 from tests.newsroom import published_newsroom
 
 runner = CliRunner()
@@ -35,8 +37,9 @@ def mp3s(output: Path) -> list[Path]:
     return sorted(p for p in output.glob("*/*.mp3") if not p.name.endswith(".speaker.mp3"))
 
 
-def problems(output: Path, **loudness: float) -> list[str]:
-    return [str(p) for p in check(output, loudness)]
+def problems(output: Path, **changed: Target) -> list[str]:
+    """The problems `check` finds, with the default mastering targets unless `changed`."""
+    return [str(p) for p in check(output, {**targets(Settings()), **changed})]
 
 
 def test_a_whole_folder_has_no_problems(output: Path) -> None:
@@ -44,9 +47,20 @@ def test_a_whole_folder_has_no_problems(output: Path) -> None:
 
 
 def test_loudness_off_target_is_named(output: Path) -> None:
-    found = problems(output, audio=-40.0)
-    assert len(found) == 2
-    assert all(" LUFS, the target is -40.0 LUFS" in problem for problem in found)
+    found = problems(output, audio=Target(-40.0, -1.0))
+    podcast = mp3s(output)
+    assert len(found) == len(podcast) == 2
+    for problem, mp3 in zip(found, podcast, strict=True):
+        assert re.fullmatch(rf"{mp3}: is at -1[56]\.\d LUFS, the target is -40\.0 LUFS", problem)
+
+
+def test_a_peak_over_the_ceiling_is_named(output: Path) -> None:
+    found = problems(output, speaker=Target(-14.0, -6.0))
+    speaker = sorted(output.glob("*/*.speaker.mp3"))
+    assert len(found) == len(speaker) == 2
+    for problem, mp3 in zip(found, speaker, strict=True):
+        ceiling = "over the ceiling of -6.0 dBTP"
+        assert re.fullmatch(rf"{mp3}: peaks at -\d\.\d dBTP, {ceiling}", problem)
 
 
 def test_a_truncated_mp3(output: Path) -> None:
