@@ -1,6 +1,7 @@
 """`audio-edition check`: is a published folder whole? Every MP3 decodes and carries complete
-tags at the loudness and under the true-peak ceiling it was mastered to, every feed parses, and every file a feed, the flash
-briefing or the manifest names exists, at the length the feed announces."""
+tags at the loudness and under the true-peak ceiling it was mastered to, every feed parses, and
+every file a feed, the flash briefing or the manifest names exists, at the length the feed
+announces."""
 
 from __future__ import annotations
 

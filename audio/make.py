@@ -137,11 +137,17 @@ class _Build:
         from audio.engines import fallback_warning, wanted_identity
         from audio.workers import engine_for
 
-        engine = engine_for(self.settings)
-        stand_in = engine.fallback is not None
-        wanted = wanted_identity(self.settings) if stand_in else None
-        self.digests = Digests.of(self.settings, engine.identity, wanted)
+        # Plan with the engine the settings ask for, named without opening it: `auto` asks
+        # Google whether it answers, which a build with nothing to narrate need not wait for.
+        wanted = wanted_identity(self.settings)
+        self.digests = Digests.of(self.settings, wanted)
         work = plan(sources, self.manifest, self.digests, self.output, self.force)
+        engine = engine_for(self.settings) if work.render else None
+        if engine is not None and engine.identity != wanted:
+            # An offline stand-in narrates: editions the wanted engine made are kept, and
+            # editions the stand-in made before count as current until Google answers.
+            self.digests = Digests.of(self.settings, engine.identity, wanted)
+            work = plan(sources, self.manifest, self.digests, self.output, self.force)
         self.why = work.why
         for name, record in work.unchanged.items():
             self.records[name] = record
@@ -152,7 +158,7 @@ class _Build:
             action = KEPT if self.keep else REMOVED
             self._finish(Outcome(self.settings.articles / name, action, record))
         jobs = self._jobs(work)
-        if jobs and (warning := fallback_warning(engine)):
+        if jobs and engine is not None and (warning := fallback_warning(engine)):
             self.report.warnings.append(warning)
         self.events.started([*work.retag, *(job.source for job in jobs)])
         for name, record in work.retag.items():

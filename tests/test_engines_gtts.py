@@ -229,3 +229,13 @@ def test_stand_in_editions_are_narrated_again_once_google_answers(
     # Google away again: the gTTS edition stays, nothing is narrated by the stand-in.
     google.trouble = [requests.ConnectionError("offline")]
     assert build() == gtts
+
+
+def test_a_build_with_nothing_to_narrate_asks_google_nothing(project: Path, google: Google) -> None:
+    engine_for.cache_clear()
+    assert runner.invoke(app, ["build", "--engine", "auto"], env=UNCAPPED).exit_code == 0
+    asked = len(google.sent)
+    engine_for.cache_clear()
+    result = runner.invoke(app, ["build", "--engine", "auto", "-q"], env=UNCAPPED)
+    assert (result.exit_code, result.output) == (0, "1 unchanged → output\n")
+    assert len(google.sent) == asked
