@@ -251,3 +251,17 @@ def test_bad_settings_are_refused_before_any_work(newsroom: Path) -> None:
         "choose one of 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320"
     )
     assert not (newsroom / "output").exists()
+
+
+def test_a_new_title_moves_the_edition_and_clears_the_old_folder(newsroom: Path) -> None:
+    build()
+    old = mp3_of(newsroom, "k0.txt").parent
+    text = short_article(0).replace("Kommentar Nummer 0", "Neuer Titel Nummer 0")
+    write(newsroom, "k0.txt", text)
+    assert actions(build())["k0.txt"] == BUILT
+    new = mp3_of(newsroom, "k0.txt").parent
+    assert new.name == "2022-01-21-neuer-titel-nummer-0-zur-lage-an-der-grenze"
+    assert new.is_dir() and not old.exists()
+    titles = sorted(e.title for e in feed_entries(newsroom))
+    assert titles[-1] == "Neuer Titel Nummer 0 zur Lage an der Grenze"
+    assert len(titles) == 3
