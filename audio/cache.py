@@ -1,7 +1,7 @@
 """The synthesis cache: every take synthesized, found again by what was said and how.
 
-A take is keyed by the spoken text and the engine's identity (engine, version, voice and every
-option that changes the sound), so an edited paragraph misses and the rest of the article hits.
+A take is keyed by the spoken text, the engine's identity (engine, version, voice and every option
+that changes the sound) and the engine code, so an edited paragraph misses and the rest hits.
 Takes are stored as 16-bit WAV at the engine's own sample rate: reading one back costs well under
 a millisecond, where FLAC (half the size) costs an ffmpeg run of about 20 ms per take. Files are
 written under a temporary name and renamed, so two builds can share the cache; the modification
@@ -142,8 +142,13 @@ class CachedEngine:
     """An engine that synthesizes only the sentences the cache does not have yet."""
 
     def __init__(self, engine: Engine, cache: TakeCache) -> None:
+        from audio.staleness import code_digest
+
         self.engine = engine
         self.cache = cache
+        # Takes made by other engine code (how gTTS pieces are packed and cut, say) are not
+        # reused: the build narrates editions again after such a change, and should be heard.
+        self._code = code_digest(("engines",))[:16]
         self.synthesized = 0
         """Sentences sent to the engine so far."""
 
@@ -164,7 +169,7 @@ class CachedEngine:
         return self.engine.identity
 
     def synthesize(self, texts: Sequence[str]) -> list[AudioSegment]:
-        identity = self.identity
+        identity = f"{self.identity} code={self._code}"
         takes: dict[str, AudioSegment] = {}
         for text in dict.fromkeys(texts):
             take = self.cache.get(take_key(identity, text))

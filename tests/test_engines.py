@@ -45,7 +45,7 @@ def test_engines_command_tells_what_can_be_used(project: Path, offline: None) ->
     result = runner.invoke(app, ["engines"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert "espeak usable voices: de with a variant, e.g. +Alex" in text
+    assert "espeak usable voices: de with a variant, e.g. +f1, +f2, +f3, +f4, +f5, +m1" in text
     assert "gtts not usable: Failed to connect" in text
     assert "piper not usable:" in text
     assert "auto would use: espeak" in text

@@ -6,6 +6,7 @@ The library keeps global state (one voice, one callback), so all calls go throug
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,7 +106,9 @@ class _Library:
         return found
 
     def variants(self) -> list[str]:
-        return sorted(p.name for p in (self.data_path / "voices" / "!v").iterdir())
+        """Variant names, the classic male and female ones (m1, f2 …) first."""
+        names = [p.name for p in (self.data_path / "voices" / "!v").iterdir()]
+        return sorted(names, key=lambda name: (not re.fullmatch(r"[mf]\d", name), name))
 
 
 _lock = threading.Lock()
