@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,6 +31,9 @@ RESULTS = ROOT / "bench" / "results"
 class Run:
     seconds: float
     """Wall time from start to exit."""
+    cpu_seconds: float
+    """User + system time of the process and of every child it waited for (workers, ffmpeg):
+    unlike wall time, it hardly moves when other work shares the machine."""
     peak_mb: float
     """The largest resident set of the process or any child it waited for (ffmpeg)."""
     output: str
@@ -49,12 +53,15 @@ def run_cli(folder: Path, *arguments: str, check: bool = True) -> Run:
     return run([sys.executable, "-m", "audio", *arguments], folder, check)
 
 
-def run(command: Sequence[str], folder: Path, check: bool = True) -> Run:
+def run(
+    command: Sequence[str], folder: Path, check: bool = True, env: Mapping[str, str] | None = None
+) -> Run:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("AUDIO_EDITION_")}
     # A bench may run a module of its own in the child, from any working folder.
     environment["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
     )
+    environment.update(env or {})
     with tempfile.TemporaryFile() as captured:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -69,7 +76,56 @@ def run(command: Sequence[str], folder: Path, check: bool = True) -> Run:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
     # Linux reports ru_maxrss in KiB, macOS in bytes.
     unit = 1 if sys.platform == "darwin" else 1024
-    return Run(seconds, usage.ru_maxrss * unit / 2**20, output, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss * unit / 2**20, output, process.returncode)
+
+
+def interleaved(
+    contenders: Mapping[str, Callable[[], Run]], repeat: int
+) -> tuple[dict[str, list[Run]], list[float]]:
+    """Every contender once per round, `repeat` rounds, the order rotating from round to round:
+    a machine whose load changes meanwhile slows all of them alike. Returns the runs by
+    contender and the load average (1 min) sampled before each round and after the last."""
+    names = list(contenders)
+    runs: dict[str, list[Run]] = {name: [] for name in names}
+    loads = []
+    for round_ in range(repeat):
+        loads.append(os.getloadavg()[0])
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
+            runs[name].append(contenders[name]())
+    loads.append(os.getloadavg()[0])
+    return runs, loads
+
+
+def median(runs: Sequence[Run], measure: str = "seconds") -> float:
+    return statistics.median(getattr(r, measure) for r in runs)
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on; the load is the 1-minute average now."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "load": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+    }
+
+
+def describe(loads: Sequence[float]) -> str:
+    """A line naming the machine and the load the runs shared it with."""
+    about = machine()
+    return (
+        f"{about['cpu']}, {about['cores']} cores, Python {about['python']}; load average "
+        f"{min(loads):.1f}–{max(loads):.1f} during the runs"
+    )
 
 
 def save(bench: str, results: dict[str, object]) -> Path:
@@ -79,8 +135,7 @@ def save(bench: str, results: dict[str, object]) -> Path:
     document = {
         "bench": bench,
         "measured": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "machine": machine(),
         **results,
     }
     path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

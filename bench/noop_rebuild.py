@@ -1,7 +1,13 @@
-"""No-op rebuild: `audio-edition build` when nothing changed, for 50 and 100 editions.
+"""No-op rebuild: `audio-edition build` when nothing changed, for 50 and 100 editions; and the
+rebuild after one paragraph of one of the 50 articles was edited.
 
-The build must see that every edition is current and stop: no synthesis, no worker, no write.
-Timed as a user runs it, Python's start-up included: best and median of several runs.
+The no-op build must see that every edition is current and stop: no synthesis, no worker, no
+write; the target is under 1.5 s. The edited article must be built again and nothing else; the
+target is under a quarter of a full build of that article: the same article built alone into an
+empty output folder, with the synthesis cache off where the CLI has `--no-cache`. The two run in
+turns. Everything is timed as a user runs it, Python's start-up included: best and median.
+
+The articles are the corpus of bench/corpus_speed.py: the seed's paragraphs, four to an article.
 
     python -m bench.noop_rebuild [--editions 50 100] [--repeat 7]
 """
@@ -9,20 +15,29 @@ Timed as a user runs it, Python's start-up included: best and median of several 
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
+import shutil
 import statistics
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.harness import newsroom, run, run_cli, save, table
+from bench.harness import Run, describe, interleaved, median, newsroom, run, run_cli, save, table
+
+NOOP_TARGET = 1.5
+EDIT_TARGET = 0.25
+PARAGRAPHS = 4
+EDITED = "kommentar-007.txt"
+ADDED = " Das letzte Wort in dieser Sache ist noch nicht gesprochen."
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--editions", type=int, nargs="+", default=[50, 100])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--paragraphs", type=int, default=PARAGRAPHS)
     options = parser.parse_args()
     rows = []
     results: dict[str, object] = {"repeat": options.repeat}
@@ -36,14 +51,27 @@ def main() -> None:
         built = 0
         for count in sorted(options.editions):
             # One newsroom grows: the editions built for the smaller count stay current.
-            newsroom(folder, count)
+            newsroom(folder, count, options.paragraphs)
             first = run_cli(folder, "build", "-q")
             assert f"{count - built} built" in first.output, first.output
             built = count
-            best, median = _timed(lambda n=count: _noop(folder, n), options.repeat)
-            rows.append((f"no-op build of {count} editions", count, best, median))
-            results[f"{count}_editions_s"] = {"best": best, "median": median}
+            best, middle = _timed(lambda n=count: _noop(folder, n), options.repeat)
+            rows.append((f"no-op build of {count} editions", count, best, middle))
+            results[f"{count}_editions_s"] = {"best": best, "median": middle}
+            if count == 50:
+                results["edit"] = _edit(folder, count, options.repeat, rows)
     print(table(("what", "editions", "best s", "median s"), rows))
+    noop = results.get("50_editions_s")
+    if isinstance(noop, dict):
+        verdict = "met" if noop["median"] < NOOP_TARGET else "MISSED"
+        print(f"no-op build of 50: {noop['median']:.2f} s (target < {NOOP_TARGET} s: {verdict})")
+    edit = results.get("edit")
+    if isinstance(edit, dict):
+        verdict = "met" if edit["ratio"] < EDIT_TARGET else "MISSED"
+        print(
+            f"one edited paragraph: {edit['ratio']:.2f} of a full build of that article "
+            f"(target < {EDIT_TARGET}: {verdict}); {describe(edit['loads'])}"
+        )
     print(f"→ {save('noop_rebuild', results)}")
 
 
@@ -52,6 +80,54 @@ def _noop(folder: Path, count: int) -> float:
     if not re.fullmatch(rf"{count} unchanged → output\s*", result.output):
         raise RuntimeError(f"not a no-op build:\n{result.output}")
     return result.seconds
+
+
+def _edit(folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]]) -> dict:
+    """Rebuilds after one paragraph of one article changed (the edit is made and taken back in
+    turns, so every rebuild has one article to render), against building that article alone."""
+    source = folder / "articles" / EDITED
+    original = source.read_text(encoding="utf-8")
+    paragraphs = original.rstrip("\n").split("\n\n")
+    paragraphs[-2] += ADDED
+    versions = itertools.cycle(["\n\n".join(paragraphs) + "\n", original])
+    alone = folder.parent / f"{folder.name}-alone"
+    shutil.copytree(folder, alone, ignore=shutil.ignore_patterns("output", "articles"))
+    (alone / "articles").mkdir()
+    shutil.copy(source, alone / "articles" / EDITED)
+    no_cache = ["--no-cache"] if "--no-cache" in run_cli(folder, "build", "--help").output else []
+    fresh = itertools.count()
+
+    def edited() -> Run:
+        source.write_text(next(versions), encoding="utf-8")
+        result = run_cli(folder, "build", "-q")
+        if not re.fullmatch(rf"1 built, {count - 1} unchanged → output\s*", result.output):
+            raise RuntimeError(f"not a rebuild of one article:\n{result.output}")
+        return result
+
+    def whole() -> Run:
+        out = alone / f"out-{next(fresh)}"
+        result = run_cli(alone, "build", *no_cache, "-q", "--out", str(out))
+        if "1 built" not in result.output:
+            raise RuntimeError(f"the article was not built:\n{result.output}")
+        shutil.rmtree(out)
+        return result
+
+    try:
+        runs, loads = interleaved({"edit": edited, "alone": whole}, repeat)
+    finally:
+        source.write_text(original, encoding="utf-8")
+        shutil.rmtree(alone)
+    run_cli(folder, "build", "-q")
+    for name, label in (("edit", "rebuild, one paragraph edited"), ("alone", "that article alone")):
+        rows.append((label, count if name == "edit" else 1, min(r.seconds for r in runs[name]),
+                     median(runs[name])))  # fmt: skip
+    return {
+        "rebuild_s": [r.seconds for r in runs["edit"]],
+        "article_alone_s": [r.seconds for r in runs["alone"]],
+        "ratio": median(runs["edit"]) / median(runs["alone"]),
+        "loads": loads,
+        "no_cache": bool(no_cache),
+    }
 
 
 def _timed(measure: Callable[[], float], repeat: int) -> tuple[float, float]:
