@@ -17,7 +17,17 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench.harness import Run, describe, interleaved, median, newsroom, run_cli, save, table
+from bench.harness import (
+    Run,
+    describe,
+    interleaved,
+    median,
+    newsroom,
+    run_cli,
+    save,
+    table,
+    timings,
+)
 
 TARGET = 100.0
 PARAGRAPHS = 4
@@ -79,10 +89,7 @@ def measure(folder: Path, articles: int, jobs: list[int], repeat: int) -> dict[s
     return {
         "articles": articles,
         "speech_seconds": speech,
-        "repeat": repeat,
-        "loads": loads,
-        "seconds": {name: [r.seconds for r in timed] for name, timed in runs.items()},
-        "cpu_seconds": {name: [r.cpu_seconds for r in timed] for name, timed in runs.items()},
+        **timings(runs, loads),
         "real_time_factor": factors,
         "target": TARGET,
         "no_cache": bool(no_cache),

@@ -98,6 +98,16 @@ def interleaved(
     return runs, loads
 
 
+def timings(runs: Mapping[str, Sequence[Run]], loads: Sequence[float]) -> dict[str, object]:
+    """Every run's wall and CPU time by contender, and the load they ran under, for save()."""
+    return {
+        "repeat": len(next(iter(runs.values()), [])),
+        "loads": list(loads),
+        "seconds": {name: [r.seconds for r in timed] for name, timed in runs.items()},
+        "cpu_seconds": {name: [r.cpu_seconds for r in timed] for name, timed in runs.items()},
+    }
+
+
 def median(runs: Sequence[Run], measure: str = "seconds") -> float:
     return statistics.median(getattr(r, measure) for r in runs)
 

@@ -34,6 +34,7 @@ from bench.harness import (
     run_cli,
     save,
     table,
+    timings,
 )
 from tests.conftest import PYPROJECT, SEED
 
@@ -114,11 +115,8 @@ def compare(folder: Path, repeat: int) -> dict[str, object]:
     verdict = "met" if wall <= TARGET else "MISSED"
     print(f"wall-time ratio {wall:.2f} × (target ≤ {TARGET} ×: {verdict}); CPU ratio {cpu:.2f} ×")
     return {
-        "repeat": repeat,
-        "loads": loads,
         "audio_seconds": audio,
-        "seconds": {name: [r.seconds for r in timed] for name, timed in runs.items()},
-        "cpu_seconds": {name: [r.cpu_seconds for r in timed] for name, timed in runs.items()},
+        **timings(runs, loads),
         "wall_ratio": wall,
         "cpu_ratio": cpu,
         "target": TARGET,
