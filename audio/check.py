@@ -83,7 +83,8 @@ def check(output: Path, targets: dict[str, Target], jobs: int = 2) -> list[Probl
     for relative in manifest.site:
         if not (output / relative).is_file():
             problems.append(Problem(output / relative, "is missing"))
-    problems += _check_published(output, {r.edition["audio"] for r in manifest.records.values()})
+    enclosed = {r.edition["audio"] for r in manifest.records.values()} - {""}
+    problems += _check_published(output, enclosed)
     present = [(path, edition, kind) for path, edition, kind in mp3s if path.is_file()]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         for found in pool.map(lambda item: _check_mp3(*item, targets), present):

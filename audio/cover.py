@@ -68,6 +68,10 @@ def check_cover(path: Path) -> Cover:
     if problems:
         raise SettingsError(f"{path}: unfit as a podcast cover: {'; '.join(problems)}")
     mime, extension = FORMATS[kind]
+    if path.suffix.lower() not in (f".{extension}", ".jpeg" if extension == "jpg" else ".png"):
+        raise SettingsError(
+            f"{path}: unfit as a podcast cover: it is {kind}, but named {path.suffix}"
+        )
     return Cover(data, mime, extension)
 
 

@@ -41,6 +41,12 @@ class Edition:
     voice: str = ""
     """The engine's voice, e.g. de+m3; `engine` names it with every option."""
 
+    @property
+    def listening(self) -> str:
+        """The MP3 the site plays: the podcast rendition, or the smart-speaker one when the
+        podcast rendition is switched off."""
+        return self.audio or self.files.get("speaker", "")
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["published"] = self.published.isoformat()

@@ -21,6 +21,7 @@ import numpy as np
 from audio.errors import AudioError
 from audio.ffmpeg import ffmpeg_exe
 from audio.loudness import Analysis, analyse, from_db, gated_loudness, to_db
+from audio.publish import flash
 from audio.render import Timeline
 from audio.settings import Settings
 
@@ -47,8 +48,6 @@ LAME_SCALE = ((160, 0.95), (192, 0.97), (224, 0.98))
 # LAME's -q: 7 encodes 40 % faster than ffmpeg's default 5; on the seed its coding noise was
 # even lower (SNR 37 against 31 dB at 96 kbit/s) because it skips noise shaping.
 ENCODER_QUALITY = 7
-# Amazon refuses flash-briefing audio longer than this.
-SPEAKER_LONGEST = 600.0
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def speaker_rendition(settings: Settings) -> Rendition:
         settings.speaker_true_peak,
         settings.speaker_bitrate,
         settings.sample_rate,
-        SPEAKER_LONGEST,
+        flash.LONGEST,
     )
 
 

@@ -174,7 +174,6 @@ def test_transcripts_parse_and_end_inside_the_audio(built: Path) -> None:
 def test_too_long_for_smart_speakers_is_left_out_with_a_warning(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("audio.master.SPEAKER_LONGEST", 60.0)
     monkeypatch.setattr("audio.publish.flash.LONGEST", 60)
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 0, result.output
@@ -192,3 +191,24 @@ def test_unfit_cover_stops_the_build(project: Path) -> None:
     assert result.exit_code == 1
     assert "cover.png: unfit as a podcast cover: it is 800 × 600 px, not square" in result.output
     assert not (project / "output").exists()
+
+
+def test_podcast_rendition_off_leaves_the_edition_to_smart_speakers(project: Path) -> None:
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as settings:
+        settings.write("podcast_rendition = false\n")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "the podcast rendition is switched off" in result.output
+    output = project / "output"
+    (speaker,) = output.glob("*/*.speaker.mp3")
+    assert not [mp3 for mp3 in output.glob("*/*.mp3") if mp3 != speaker]
+    assert feedparser.parse((output / "feed.xml").read_bytes()).entries == []
+    (briefing,) = json.loads((output / "flash-briefing.json").read_text(encoding="utf-8"))
+    assert briefing["streamUrl"].endswith(speaker.relative_to(output).as_posix())
+    page = (output / speaker.parent.name / "index.html").read_text(encoding="utf-8")
+    assert f'src="{speaker.name}"' in page
+    again = runner.invoke(app, ["build"])
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("1 unchanged"), again.output
+    checked = runner.invoke(app, ["check"])
+    assert checked.exit_code == 0, checked.output

@@ -66,3 +66,9 @@ def test_not_an_image_or_missing(tmp_path: Path) -> None:
         check_cover(tmp_path / "cover.jpg")
     with pytest.raises(SettingsError, match=r"absent\.jpg: cannot read the cover"):
         check_cover(tmp_path / "absent.jpg")
+
+
+def test_a_suffix_that_belies_the_format_is_refused(tmp_path: Path) -> None:
+    path = image_file(tmp_path / "cover.jpg", (1400, 1400), kind="PNG")
+    with pytest.raises(SettingsError, match=r"cover\.jpg: unfit as a podcast cover: it is PNG"):
+        check_cover(path)

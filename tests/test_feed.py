@@ -28,6 +28,7 @@ from audio.publish.feed import (
     podcast_guid,
     render_feed,
 )
+from audio.publish.site import render_index
 from tests.publishing import CHAPTERS, SETTINGS, make_edition
 
 PARTYTIME = Path(__file__).parent / "partytime"
@@ -274,3 +275,15 @@ def test_an_empty_feed_is_still_valid() -> None:
     assert not feed.bozo
     assert feed.entries == []
     assert re.match(r"© Anna Eigner", feed.feed.rights)
+
+
+def test_a_png_cover_is_linked_under_the_name_it_is_published_as(
+    editions: list[Edition], tmp_path: Path
+) -> None:
+    settings = SETTINGS.replace(cover=tmp_path / "Logo.PNG")
+    channel = etree.fromstring(render_feed(editions, settings)).find("channel")
+    cover = settings.url_for("cover.png")
+    assert channel.find("itunes:image", NS).get("href") == cover
+    assert channel.findtext("image/url") == cover
+    assert {item.find("itunes:image", NS).get("href") for item in channel.iter("item")} == {cover}
+    assert '<img class="cover" src="cover.png"' in render_index(editions, settings)

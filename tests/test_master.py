@@ -10,13 +10,13 @@ from audio.article import read_article
 from audio.build import narrate
 from audio.engines import open_engine
 from audio.master import (
-    SPEAKER_LONGEST,
     Mastered,
     master,
     podcast_rendition,
     renditions,
     speaker_rendition,
 )
+from audio.publish import flash
 from audio.render import Timeline
 from audio.settings import Settings
 from tests.conftest import SEED
@@ -52,7 +52,7 @@ def test_the_targets_are_the_published_ones() -> None:
     podcast, speaker = podcast_rendition(SETTINGS), speaker_rendition(SETTINGS)
     assert (podcast.loudness, podcast.true_peak, podcast.bitrate) == (-16.0, -1.0, 96)
     assert (speaker.loudness, speaker.true_peak, speaker.bitrate) == (-14.0, -2.0, 256)
-    assert speaker.fits(SPEAKER_LONGEST) and not speaker.fits(SPEAKER_LONGEST + 1)
+    assert speaker.fits(flash.LONGEST) and not speaker.fits(flash.LONGEST + 1)
     assert podcast.fits(3 * 3600)
 
 

@@ -25,7 +25,6 @@ from audio.publish.html import article_html
 from audio.render import Chapter
 from audio.settings import Settings
 
-COVER = "cover.jpg"
 FEED = "feed.xml"
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -41,6 +40,13 @@ TRANSCRIPTS = {
     "srt": ("application/srt", "captions"),
 }
 CHAPTERS_TYPE = "application/json+chapters"
+
+
+def cover_name(settings: Settings) -> str:
+    """The cover's name in the output folder, by the format its file name says (the cover check
+    refuses a file whose suffix belies its format)."""
+    png = settings.cover is not None and settings.cover.suffix.lower() == ".png"
+    return "cover.png" if png else "cover.jpg"
 
 
 def podcast_guid(feed_url: str) -> str:
@@ -93,7 +99,7 @@ def render_feed(
     newest_first = sorted(editions, key=lambda e: (e.published, e.guid), reverse=True)
     updated = newest_first[0].published if newest_first else now or datetime.now(timezone.utc)
     owner = settings.owner_name or settings.author
-    cover = settings.url_for(COVER)
+    cover = settings.url_for(cover_name(settings))
     site = settings.website or settings.url_for("")
 
     feed = FeedGenerator()
@@ -145,7 +151,7 @@ def _add_item(feed: FeedGenerator, edition: Edition, settings: Settings) -> None
     entry.podcast.itunes_duration(round(edition.duration))
     entry.podcast.itunes_author(edition.author or settings.author)
     entry.podcast.itunes_episode_type("full")
-    entry.podcast.itunes_image(settings.url_for(files.get("cover", COVER)))
+    entry.podcast.itunes_image(settings.url_for(files.get("cover", cover_name(settings))))
     item = entry.podcastindex
     item.transcripts = [
         (settings.url_for(files[kind]), kind_type, rel, settings.language)

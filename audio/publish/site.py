@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from audio.edition import Edition
-from audio.publish.feed import COVER, FEED, copyright_notice
+from audio.publish.feed import FEED, copyright_notice, cover_name
 from audio.publish.html import is_web_url, render
 from audio.render import Chapter, Cue
 from audio.settings import Settings
@@ -64,7 +64,7 @@ def render_page(edition: Edition, settings: Settings, output: Path) -> str:
     def link(relative: str) -> str:
         return posixpath.relpath(relative, here)
 
-    links = {"audio": link(edition.audio)}
+    links = {"audio": link(edition.listening)}
     links.update({kind: link(path) for kind, path in edition.files.items()})
     links.setdefault("vtt", "")
     downloads = [(label, links[kind]) for kind, label in DOWNLOADS if kind in edition.files]
@@ -148,18 +148,24 @@ def transcript_parts(
 
 
 def _common(settings: Settings, editions: Sequence[Edition], root: str) -> dict[str, Any]:
-    return {"settings": settings, "root": root, "copyright": copyright_notice(settings, editions)}
+    return {
+        "settings": settings,
+        "root": root,
+        "cover": cover_name(settings),
+        "copyright": copyright_notice(settings, editions),
+    }
 
 
 def _json_ld(edition: Edition, settings: Settings, cues: Sequence[Cue]) -> dict[str, Any]:
     """schema.org PodcastEpisode, with absolute URLs as search engines want them."""
     audio: dict[str, Any] = {
         "@type": "AudioObject",
-        "contentUrl": settings.url_for(edition.audio),
+        "contentUrl": settings.url_for(edition.listening),
         "encodingFormat": "audio/mpeg",
-        "contentSize": str(edition.size),
         "duration": f"PT{round(edition.duration)}S",
     }
+    if edition.audio:
+        audio["contentSize"] = str(edition.size)
     if cues:
         audio["transcript"] = " ".join(cue.text for cue in cues)
     data: dict[str, Any] = {
@@ -176,7 +182,7 @@ def _json_ld(edition: Edition, settings: Settings, cues: Sequence[Cue]) -> dict[
             "name": settings.podcast_title,
             "url": settings.website or settings.url_for(""),
             "webFeed": settings.url_for(FEED),
-            "image": settings.url_for(COVER),
+            "image": settings.url_for(cover_name(settings)),
         },
     }
     if edition.teaser:

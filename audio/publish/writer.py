@@ -14,6 +14,11 @@ from audio.publish.flash import FLASH_BRIEFING, flash_warnings, render_flash_bri
 from audio.publish.site import INDEX, page_path, render_index, render_page, static_files
 from audio.settings import Settings
 
+PODCAST_OFF = (
+    "the podcast rendition is switched off (podcast_rendition = false): "
+    "feed.xml lists no edition built without it"
+)
+
 
 def with_page(edition: Edition) -> Edition:
     """The edition naming its page among its files, as the feeds link to it."""
@@ -35,11 +40,13 @@ def write_publication(editions: Sequence[Edition], settings: Settings, output: P
     ):
         write_text(output / name, text)
         written.append(output / name)
-    write_bytes(output / FEED, render_feed(editions, settings))
+    # The feed encloses the podcast rendition; an edition without one is no podcast episode.
+    write_bytes(output / FEED, render_feed([e for e in editions if e.audio], settings))
     written.append(output / FEED)
     return written
 
 
 def publication_warnings(editions: Sequence[Edition], settings: Settings) -> list[str]:
     """What Apple, the W3C feed validator or Alexa would complain about."""
-    return feed_warnings(settings) + flash_warnings(editions, settings)
+    unlisted = [] if settings.podcast_rendition else [PODCAST_OFF]
+    return feed_warnings(settings) + flash_warnings(editions, settings) + unlisted
