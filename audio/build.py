@@ -20,7 +20,7 @@ from audio.edition import Edition, edition_guid
 from audio.engines import Engine, fallback_warning, open_engine
 from audio.errors import EngineError
 from audio.files import atomic_path, write_text
-from audio.master import Rendition, master, podcast_rendition, renditions
+from audio.master import Rendition, master, mastering, podcast_rendition, renditions
 from audio.music import add_music
 from audio.publish.site import page_path
 from audio.publish.writer import write_publication
@@ -110,12 +110,14 @@ def _write_renditions(
         for rendition in renditions(settings)
         if rendition.fits(timeline.duration)
     ]
-    cover = embedded_cover(settings)
     edition = draft
     files: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
-        master(timeline, [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)])
+        jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
+        with mastering(timeline, jobs):
+            # Drawn (the first time in this process) while ffmpeg encodes, on the other core.
+            cover = embedded_cover(settings)
         for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):
             tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
             write_tags(temporary, tagged, settings, cover)

@@ -9,10 +9,11 @@ encode side by side.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import subprocess
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,6 +119,17 @@ def samples_of(timeline: Timeline) -> np.ndarray:
 
 def master(timeline: Timeline, jobs: Sequence[tuple[Rendition, Path]]) -> list[Mastered]:
     """Write each rendition of `timeline` as a CBR MP3 with a LAME info frame at its path."""
+    with mastering(timeline, jobs) as results:
+        return results
+
+
+@contextlib.contextmanager
+def mastering(
+    timeline: Timeline, jobs: Sequence[tuple[Rendition, Path]]
+) -> Iterator[list[Mastered]]:
+    """master(), with the encoding going on while the with-block runs: ffmpeg encodes on one
+    core while the caller does work of its own on the other. The files are complete once the
+    block is left."""
     samples = samples_of(timeline)
     rate = timeline.audio.frame_rate
     analysis = analyse(samples, rate, _rotation)
@@ -137,10 +149,10 @@ def master(timeline: Timeline, jobs: Sequence[tuple[Rendition, Path]]) -> list[M
             results.append(
                 Mastered(rendition, path, to_db(gain), -to_db(limit.min() / gain), loudness + scale)
             )
+        yield results
     finally:
         for encoder in encoders:
             encoder.wait()
-    return results
 
 
 class _Limiter:
