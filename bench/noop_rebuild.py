@@ -8,20 +8,26 @@ empty output folder, with the synthesis cache off where the CLI has `--no-cache`
 turns. Everything is timed as a user runs it, Python's start-up included: best and median.
 
 The articles are the corpus of bench/corpus_speed.py: the seed's paragraphs, four to an article.
+The synthesis cache lives in the newsroom folder (tests/conftest.py's settings). With
+`--engine gtts` every build speaks through gTTS to bench/fake_google.py (a local endpoint that
+answers after a fixed latency; needs the bench extra), where synthesis, which the cache saves,
+weighs more than it does offline.
 
-    python -m bench.noop_rebuild [--editions 50 100] [--repeat 7]
+    python -m bench.noop_rebuild [--editions 50 100] [--repeat 7] [--engine gtts]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
+import os
 import re
 import shutil
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bench.harness import Run, describe, interleaved, median, newsroom, run, run_cli, save, table
@@ -38,11 +44,15 @@ def main() -> None:
     parser.add_argument("--editions", type=int, nargs="+", default=[50, 100])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--paragraphs", type=int, default=PARAGRAPHS)
+    parser.add_argument("--engine", choices=["espeak", "gtts"], default="espeak")
+    parser.add_argument("--latency", type=float, default=0.2, help="of the fake Google, seconds")
     options = parser.parse_args()
+    engine = ["--engine", options.engine]
     rows = []
     results: dict[str, object] = {"repeat": options.repeat}
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
+    with tempfile.TemporaryDirectory() as scratch, _speech(options.engine, options.latency):
+        folder = Path(scratch) / "newsroom"
+        folder.mkdir()
         best, median = _timed(
             lambda: run([sys.executable, "-c", "import audio.cli"], folder).seconds, options.repeat
         )
@@ -52,14 +62,14 @@ def main() -> None:
         for count in sorted(options.editions):
             # One newsroom grows: the editions built for the smaller count stay current.
             newsroom(folder, count, options.paragraphs)
-            first = run_cli(folder, "build", "-q")
+            first = run_cli(folder, "build", *engine, "-q")
             assert f"{count - built} built" in first.output, first.output
             built = count
-            best, middle = _timed(lambda n=count: _noop(folder, n), options.repeat)
+            best, middle = _timed(lambda n=count: _noop(folder, n, engine), options.repeat)
             rows.append((f"no-op build of {count} editions", count, best, middle))
             results[f"{count}_editions_s"] = {"best": best, "median": middle}
-            if count == 50:
-                results["edit"] = _edit(folder, count, options.repeat, rows)
+            if count == min(options.editions):
+                results["edit"] = _edit(folder, count, options.repeat, rows, engine)
     print(table(("what", "editions", "best s", "median s"), rows))
     noop = results.get("50_editions_s")
     if isinstance(noop, dict):
@@ -72,17 +82,36 @@ def main() -> None:
             f"one edited paragraph: {edit['ratio']:.2f} of a full build of that article "
             f"(target < {EDIT_TARGET}: {verdict}); {describe(edit['loads'])}"
         )
-    print(f"→ {save('noop_rebuild', results)}")
+    suffix = "" if options.engine == "espeak" else f"_{options.engine}"
+    print(f"→ {save('noop_rebuild' + suffix, results)}")
 
 
-def _noop(folder: Path, count: int) -> float:
-    result = run_cli(folder, "build", "-q")
+@contextlib.contextmanager
+def _speech(engine: str, latency: float) -> Iterator[None]:
+    """For gTTS, a fake Google that every build started meanwhile talks to."""
+    if engine != "gtts":
+        yield
+        return
+    from bench.fake_google import fake_google
+
+    with fake_google(latency) as proxy:
+        os.environ["HTTPS_PROXY"] = proxy
+        try:
+            yield
+        finally:
+            del os.environ["HTTPS_PROXY"]
+
+
+def _noop(folder: Path, count: int, engine: list[str]) -> float:
+    result = run_cli(folder, "build", *engine, "-q")
     if not re.fullmatch(rf"{count} unchanged → output\s*", result.output):
         raise RuntimeError(f"not a no-op build:\n{result.output}")
     return result.seconds
 
 
-def _edit(folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]]) -> dict:
+def _edit(
+    folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]], engine: list[str]
+) -> dict:
     """Rebuilds after one paragraph of one article changed (the edit is made and taken back in
     turns, so every rebuild has one article to render), against building that article alone."""
     source = folder / "articles" / EDITED
@@ -91,7 +120,7 @@ def _edit(folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]])
     paragraphs[-2] += ADDED
     versions = itertools.cycle(["\n\n".join(paragraphs) + "\n", original])
     alone = folder.parent / f"{folder.name}-alone"
-    shutil.copytree(folder, alone, ignore=shutil.ignore_patterns("output", "articles"))
+    shutil.copytree(folder, alone, ignore=shutil.ignore_patterns("output", "articles", "cache"))
     (alone / "articles").mkdir()
     shutil.copy(source, alone / "articles" / EDITED)
     no_cache = ["--no-cache"] if "--no-cache" in run_cli(folder, "build", "--help").output else []
@@ -99,14 +128,14 @@ def _edit(folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]])
 
     def edited() -> Run:
         source.write_text(next(versions), encoding="utf-8")
-        result = run_cli(folder, "build", "-q")
+        result = run_cli(folder, "build", *engine, "-q")
         if not re.fullmatch(rf"1 built, {count - 1} unchanged → output\s*", result.output):
             raise RuntimeError(f"not a rebuild of one article:\n{result.output}")
         return result
 
     def whole() -> Run:
         out = alone / f"out-{next(fresh)}"
-        result = run_cli(alone, "build", *no_cache, "-q", "--out", str(out))
+        result = run_cli(alone, "build", *engine, *no_cache, "-q", "--out", str(out))
         if "1 built" not in result.output:
             raise RuntimeError(f"the article was not built:\n{result.output}")
         shutil.rmtree(out)
@@ -117,7 +146,7 @@ def _edit(folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]])
     finally:
         source.write_text(original, encoding="utf-8")
         shutil.rmtree(alone)
-    run_cli(folder, "build", "-q")
+    run_cli(folder, "build", *engine, "-q")
     for name, label in (("edit", "rebuild, one paragraph edited"), ("alone", "that article alone")):
         rows.append((label, count if name == "edit" else 1, min(r.seconds for r in runs[name]),
                      median(runs[name])))  # fmt: skip
@@ -127,6 +156,7 @@ def _edit(folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]])
         "ratio": median(runs["edit"]) / median(runs["alone"]),
         "loads": loads,
         "no_cache": bool(no_cache),
+        "engine": engine[-1],
     }
 
 
