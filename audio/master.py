@@ -21,7 +21,7 @@ import numpy as np
 
 from audio.errors import AudioError
 from audio.ffmpeg import ffmpeg_exe
-from audio.loudness import Analysis, analyse, from_db, gated_loudness, to_db
+from audio.loudness import Analysis, analyse, from_db, gated_loudness, pieces, to_db
 from audio.publish import flash
 from audio.render import Timeline
 from audio.settings import Settings
@@ -132,9 +132,9 @@ def mastering(
     """master(), with the encoding going on while the with-block runs: ffmpeg encodes on one
     core while the caller does work of its own on the other. The files are complete once the
     block is left."""
-    samples = samples_of(timeline)
     rate = timeline.audio.frame_rate
-    analysis = analyse(samples, rate, _rotation)
+    # No name holds the samples as read: the analysis frees them once filtered.
+    analysis = analyse(samples_of(timeline), rate, _rotation)
     samples = analysis.samples
     limiter = _Limiter(analysis)
     # The limiter keeps what it needs per block: the full-length K-weighted signal and envelope
@@ -181,8 +181,12 @@ class _Limiter:
         padded[: self.length] = analysis.envelope
         self.peaks = padded.reshape(blocks, self.block).max(axis=1)
         padded[: self.length] = analysis.weighted
-        squares = padded.reshape(blocks, self.block).astype(np.float64) ** 2
-        self.powers = squares.sum(axis=1) / hop
+        rows = padded.reshape(blocks, self.block)
+        # Squared in float64 a piece at a time: all at once would take 16 bytes a sample.
+        self.powers = np.empty(blocks)
+        for start, stop in pieces(blocks):
+            self.powers[start:stop] = (rows[start:stop].astype(np.float64) ** 2).sum(axis=1)
+        self.powers /= hop
         self.per_step = hop // self.block
         self.steps = self.length // hop
         self.loudness = gated_loudness(self._step_powers(np.ones(blocks)))
