@@ -171,6 +171,21 @@ def pcm_to_16k(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     return _ffmpeg_to_16k(["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "-"], raw)
 
 
+def mp3_round_trip(samples: np.ndarray, sample_rate: int, kbps: int) -> np.ndarray:
+    """Int16 mono samples → MP3 (libmp3lame, 44.1 kHz CBR) → float32 at 16 kHz: what encoding
+    alone costs, without the product's mastering."""
+    raw = np.ascontiguousarray(samples, dtype="<i2").tobytes()
+    with tempfile.TemporaryDirectory(prefix="bench-mp3-") as tmp:
+        mp3 = Path(tmp) / "take.mp3"
+        command = [ffmpeg_exe(), "-hide_banner", "-v", "error", "-f", "s16le"]
+        command += ["-ar", str(sample_rate), "-ac", "1", "-i", "-", "-ar", "44100"]
+        command += ["-c:a", "libmp3lame", "-b:a", f"{kbps}k", str(mp3)]
+        done = subprocess.run(command, input=raw, capture_output=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"ffmpeg failed: {done.stderr.decode(errors='replace').strip()}")
+        return file_to_16k(mp3)
+
+
 def file_to_16k(path: Path) -> np.ndarray:
     """Any audio file ffmpeg can decode (MP3, WAV …) → float32 mono at 16 kHz."""
     return _ffmpeg_to_16k(["-i", str(path)])

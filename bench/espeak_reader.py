@@ -4,12 +4,23 @@ ctypes, with no code of the product in between.
 It reads a text exactly as it is given and answers 22,050 Hz mono 16-bit samples. With every
 option left at its default it is "espeak-ng's default reading" that issue 9 compares the product
 against. libespeak-ng keeps global state and is not thread-safe: one reader per process.
+
+`read()` synthesizes in a fresh Python process each time. libespeak-ng 1.52 carries state from one
+synthesis to the next that neither espeak_Terminate/espeak_Initialize nor espeak_ng_SetRandSeed
+resets: the same text with the same settings comes out a few samples longer or shorter on every
+call (seen here: 3,761,745, then 3,759,959 samples for the seed at -s 140 -g 3), and Whisper's
+recall of one article moves by up to 4 points with it. The first synthesis of a process is always
+the same, so a fresh process makes a reading a function of its text and settings alone.
 """
 
 from __future__ import annotations
 
+import argparse
 import ctypes
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import espeakng_loader
 import numpy as np
@@ -123,5 +134,29 @@ class EspeakReader:
 
 
 def read(text: str, voice: Voice | None = None) -> np.ndarray:
-    """Int16 samples at 22,050 Hz of `text` read by espeak-ng with `voice`."""
-    return EspeakReader.shared().read(text, voice)
+    """Int16 samples at 22,050 Hz of `text` read by espeak-ng with `voice`, in a fresh process
+    so that the same text and voice always give the same samples."""
+    voice = voice or Voice()
+    command = [sys.executable, str(Path(__file__).resolve()), "--voice", voice.name]
+    command += ["--rate", str(voice.rate), "--gap", str(voice.wordgap), "--pitch", str(voice.pitch)]
+    done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"espeak reader failed: {done.stderr.decode(errors='replace').strip()}")
+    return np.frombuffer(done.stdout, dtype=np.int16).copy()
+
+
+def main() -> None:
+    """Read UTF-8 text from stdin, write raw 16-bit samples to stdout."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--voice", default="de")
+    parser.add_argument("--rate", type=int, default=DEFAULT_RATE)
+    parser.add_argument("--gap", type=int, default=DEFAULT_WORDGAP)
+    parser.add_argument("--pitch", type=int, default=DEFAULT_PITCH)
+    args = parser.parse_args()
+    voice = Voice(args.voice, args.rate, args.gap, args.pitch)
+    samples = EspeakReader().read(sys.stdin.buffer.read().decode("utf-8"), voice)
+    sys.stdout.buffer.write(samples.astype("<i2").tobytes())
+
+
+if __name__ == "__main__":
+    main()

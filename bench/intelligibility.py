@@ -5,7 +5,8 @@ Readers, side by side in one table:
 
 - `default`  espeak-ng's default reading of the raw article text (always shown unless
              --no-baseline): the yardstick of issue 9.
-- `--espeak rate=140,gap=3,pitch=50,voice=de+m3`  the same raw text at other espeak settings.
+- `--espeak rate=140,gap=3,pitch=50,voice=de+m3`  the same raw text at other espeak settings;
+             `mp3=96` passes the reading through a 96 kbps MP3 first (what encoding costs).
 - `--product="--rate 140 --word-gap 3"`  the product pipeline: runs
              `audio-edition render FILE -o OUT.mp3 --engine espeak --no-cache OPTIONS` and decodes
              the MP3, so normalization, pauses and mastering are measured too. `--product=""`
@@ -75,13 +76,17 @@ class EspeakRaw:
     """The raw article text, as it is, read by the bench's own espeak-ng binding."""
 
     voice: espeak.Voice = field(default_factory=espeak.Voice)
+    mp3: int | None = None  # kbps: pass the reading through an MP3 encoder first
 
     @property
     def label(self) -> str:
-        return "default" if self.voice.is_default else f"espeak {self.voice.label}"
+        label = "default" if self.voice.is_default else f"espeak {self.voice.label}"
+        return label + (f" mp3 {self.mp3}k" if self.mp3 else "")
 
     def audio(self, path: Path) -> np.ndarray:
         samples = espeak.read(path.read_text(encoding="utf-8"), self.voice)
+        if self.mp3:
+            return asr.mp3_round_trip(samples, espeak.SAMPLE_RATE, self.mp3)
         return asr.pcm_to_16k(samples, espeak.SAMPLE_RATE)
 
 
@@ -128,17 +133,20 @@ def product_command(given: str | None) -> list[str]:
     return [found] if found else [sys.executable, "-m", "audio"]
 
 
-def parse_espeak(spec: str) -> espeak.Voice:
-    """`rate=140,gap=3,pitch=50,voice=de+m3` (any subset) → a Voice."""
+def parse_espeak(spec: str) -> EspeakRaw:
+    """`rate=140,gap=3,pitch=50,voice=de+m3,mp3=96` (any subset) → a reader."""
     names = {"rate": "rate", "s": "rate", "gap": "wordgap", "g": "wordgap", "wordgap": "wordgap"}
-    names |= {"pitch": "pitch", "p": "pitch", "voice": "name", "v": "name"}
+    names |= {"pitch": "pitch", "p": "pitch", "voice": "name", "v": "name", "mp3": "mp3"}
     values: dict[str, object] = {}
     for item in filter(None, (part.strip() for part in spec.split(","))):
         key, sep, value = item.partition("=")
         if not sep or key not in names:
-            raise argparse.ArgumentTypeError(f"not a setting: {item!r} (rate, gap, pitch, voice)")
+            raise argparse.ArgumentTypeError(
+                f"not a setting: {item!r} (rate, gap, pitch, voice, mp3)"
+            )
         values[names[key]] = value if names[key] == "name" else int(value)
-    return espeak.Voice(**values)  # type: ignore[arg-type]
+    mp3 = values.pop("mp3", None)
+    return EspeakRaw(espeak.Voice(**values), mp3)  # type: ignore[arg-type]
 
 
 # --- Transcripts, cached by the sound ---------------------------------------------------------
@@ -358,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         type=parse_espeak,
         default=[],
         metavar="SETTINGS",
-        help="an espeak reading: rate=,gap=,pitch=,voice=",
+        help="an espeak reading: rate=,gap=,pitch=,voice=,mp3=KBPS",
     )
     parser.add_argument(
         "--product",
@@ -410,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             voice = espeak.Voice(name=name, rate=rate, wordgap=gap, pitch=pitch)
             if not (voice.is_default and not args.no_baseline):
                 readers.append(EspeakRaw(voice))
-    readers += [EspeakRaw(voice) for voice in args.espeak]
+    readers += args.espeak
     command = product_command(args.product_command)
     readers += [Product(shlex.split(options), command) for options in args.product]
     if not readers:

@@ -5,7 +5,8 @@ aligns them word by word. The normalization only removes differences of *spellin
 cannot hear; everything a listener can hear still counts:
 
 - lowercase; `ß` → `ss`; quotes, dashes, brackets and other punctuation become word breaks, and
-  so do hyphens (`US-Außenminister` → `us außenminister`); dotted acronyms close up (`E.U.` → `eu`);
+  so do hyphens (`US-Außenminister` → `us außenminister`); dotted and spelled acronyms close up
+  (`E.U.`, `E U` → `eu`);
 - symbols and unit abbreviations become the words they are read as, on both sides
   (`%` → `prozent`, `€` → `euro`, `Mio.` → `millionen`, `z. B.` → `zum beispiel` …): Whisper writes
   either form for the same sound;
@@ -75,6 +76,8 @@ _DECIMAL_RE = re.compile(r"(\d),(\d)")
 _RANGE_RE = re.compile("(\\d)\\s*[-\u2013]\\s*(\\d)")
 _DOTTED_ACRONYM_RE = re.compile(r"\b(?:[a-zäöü]\.){2,}")
 _NOT_WORD_RE = re.compile(r"[^\wäöü]+")
+# Two or more single letters in a row are a spelled acronym: `E U` (as a speaker says it) is `EU`.
+_SPELLED_RE = re.compile(r"(?<!\S)[a-zäöü](?: [a-zäöü])+(?!\S)")
 # Quotation marks become spaces; apostrophes, typed any way, become "'".
 _QUOTES = str.maketrans(
     {
@@ -210,7 +213,7 @@ def normalize(text: str) -> str:
             continue
         value = number_word(word)
         words.append(str(value) if value is not None else word)
-    return " ".join(words)
+    return _SPELLED_RE.sub(lambda m: m.group(0).replace(" ", ""), " ".join(words))
 
 
 @dataclass(frozen=True)

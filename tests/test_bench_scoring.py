@@ -59,6 +59,7 @@ def test_number_words(word: str, value: int | None) -> None:
         ("3,5 %", "drei Komma fünf Prozent"),
         ("2 Mrd. €", "zwei Milliarden Euro"),
         ("z. B. die EU", "zum Beispiel die E.U."),
+        ("die EU und der DGB", "die E U und der D G B"),
         ("US-Außenminister", "US Aussenminister"),
         ("\u201eGeht\u2019s noch?\u201c", "geht's noch"),
         ("2020\u20132022", "2020 bis 2022"),
