@@ -232,6 +232,19 @@ def measure(
     return results
 
 
+def rescore(saved: list[dict], articles: list[Path]) -> list[Measurement]:
+    by_name = {path.name: path for path in articles}
+    results = []
+    for entry in saved:
+        if entry["recall"] is None:
+            results.append(Measurement(**entry))
+            continue
+        reference = reference_text(by_name[entry["article"]].read_text(encoding="utf-8"))
+        got = scoring.score(reference, entry["transcript"])
+        results.append(Measurement(**{**entry, "words": got.words, "recall": got.recall}))
+    return results
+
+
 def save_wav(path: Path, audio: np.ndarray) -> None:
     import wave
 
@@ -405,9 +418,20 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="transcribe again even where the same audio was transcribed before",
     )
+    parser.add_argument(
+        "--rescore",
+        type=Path,
+        metavar="JSON",
+        help="no synthesis: score the transcripts saved in JSON (by --save) again with the "
+        "current comparison rules; the articles are looked up by name in PATHS",
+    )
     args = parser.parse_args(argv)
 
     articles = article_files(args.paths)
+    if args.rescore:
+        results = rescore(json.loads(args.rescore.read_text())["results"], articles)
+        print(render(ranking(results) if args.grid else side_by_side(results)))
+        return 0
     readers: list = []
     if not args.no_baseline:
         readers.append(EspeakRaw())
