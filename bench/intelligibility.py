@@ -287,16 +287,21 @@ def side_by_side(results: list[Measurement]) -> list[list[str]]:
 
 
 def ranking(results: list[Measurement]) -> list[list[str]]:
-    """Rows: settings ranked by mean recall; columns: the mean, then each article."""
+    """Rows: settings ranked by mean recall; columns: the mean, the mean length of the audio per
+    article, then each article."""
     readers = list(dict.fromkeys(m.reader for m in results))
     articles = list(dict.fromkeys(m.article for m in results))
     cell = {(m.article, m.reader): m.recall for m in results}
     scored = [(mean([cell[a, r] for a in articles]), r) for r in readers]
     scored.sort(key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True)
+    seconds = {
+        r: sum(m.seconds_audio for m in results if m.reader == r) / len(articles) for r in readers
+    }
     short = [a.split("_")[0] for a in articles]
-    rows = [["settings", "mean", *short]]
+    rows = [["settings", "mean", "audio s", *short]]
     for value, reader in scored:
-        rows.append([reader, pct(value), *(pct(cell[a, reader]) for a in articles)])
+        cells = [pct(cell[a, reader]) for a in articles]
+        rows.append([reader, pct(value), f"{seconds[reader]:.0f}", *cells])
     return rows
 
 
@@ -430,7 +435,11 @@ def main(argv: list[str] | None = None) -> int:
     articles = article_files(args.paths)
     if args.rescore:
         results = rescore(json.loads(args.rescore.read_text())["results"], articles)
-        print(render(ranking(results) if args.grid else side_by_side(results)))
+        rows = ranking(results) if args.grid else side_by_side(results)
+        print(render(rows))
+        if args.save:
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            (RESULTS / f"{args.save}.md").write_text(render(rows, markdown=True) + "\n")
         return 0
     readers: list = []
     if not args.no_baseline:
