@@ -402,13 +402,16 @@ def main(argv: list[str] | None = None) -> int:
         "--no-baseline", action="store_true", help="leave out espeak-ng's default reading"
     )
     grid = parser.add_argument_group("grid search over the espeak raw reader")
-    grid.add_argument("--grid", action="store_true", help="rank every combination below")
-    grid.add_argument("--rates", type=int_list, default=[espeak.DEFAULT_RATE], metavar="LIST")
-    grid.add_argument("--gaps", type=int_list, default=[espeak.DEFAULT_WORDGAP], metavar="LIST")
-    grid.add_argument("--pitches", type=int_list, default=[espeak.DEFAULT_PITCH], metavar="LIST")
     grid.add_argument(
-        "--voices", type=str_list, default=["de"], metavar="LIST", help="e.g. de,de+m3,de+f2"
+        "--grid",
+        action="store_true",
+        help="rank the readers; with any list below, every combination of the lists "
+        "(a list not given stays at espeak's default)",
     )
+    grid.add_argument("--rates", type=int_list, metavar="LIST", help="words per minute: 115,145")
+    grid.add_argument("--gaps", type=int_list, metavar="LIST", help="word gaps in 10 ms: 0,3,6")
+    grid.add_argument("--pitches", type=int_list, metavar="LIST", help="0-100: 35,50,65")
+    grid.add_argument("--voices", type=str_list, metavar="LIST", help="de,de+m3,de+f2")
     parser.add_argument(
         "--save", metavar="NAME", help="also write bench/results/NAME.json and NAME.md"
     )
@@ -444,12 +447,16 @@ def main(argv: list[str] | None = None) -> int:
     readers: list = []
     if not args.no_baseline:
         readers.append(EspeakRaw())
-    if args.grid:
+    axes = (args.voices, args.rates, args.gaps, args.pitches)
+    if args.grid and any(axis is not None for axis in axes):
         for name, rate, gap, pitch in itertools.product(
-            args.voices, args.rates, args.gaps, args.pitches
+            args.voices or ["de"],
+            args.rates or [espeak.DEFAULT_RATE],
+            args.gaps or [espeak.DEFAULT_WORDGAP],
+            args.pitches or [espeak.DEFAULT_PITCH],
         ):
             voice = espeak.Voice(name=name, rate=rate, wordgap=gap, pitch=pitch)
-            if not (voice.is_default and not args.no_baseline):
+            if not voice.is_default:  # the default reading is the baseline column
                 readers.append(EspeakRaw(voice))
     readers += args.espeak
     command = product_command(args.product_command)
