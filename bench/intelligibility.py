@@ -288,7 +288,7 @@ def side_by_side(results: list[Measurement]) -> list[list[str]]:
 
 def ranking(results: list[Measurement]) -> list[list[str]]:
     """Rows: settings ranked by mean recall; columns: the mean, the mean length of the audio per
-    article, then each article."""
+    article, how many transcripts fell into a repetition loop, then each article."""
     readers = list(dict.fromkeys(m.reader for m in results))
     articles = list(dict.fromkeys(m.article for m in results))
     cell = {(m.article, m.reader): m.recall for m in results}
@@ -297,12 +297,24 @@ def ranking(results: list[Measurement]) -> list[list[str]]:
     seconds = {
         r: sum(m.seconds_audio for m in results if m.reader == r) / len(articles) for r in readers
     }
+    loops = {r: sum(looped(m.transcript) for m in results if m.reader == r) for r in readers}
     short = [a.split("_")[0] for a in articles]
-    rows = [["settings", "mean", "audio s", *short]]
+    rows = [["settings", "mean", "audio s", "loops", *short]]
     for value, reader in scored:
         cells = [pct(cell[a, reader]) for a in articles]
-        rows.append([reader, pct(value), f"{seconds[reader]:.0f}", *cells])
+        rows.append([reader, pct(value), f"{seconds[reader]:.0f}", str(loops[reader]), *cells])
     return rows
+
+
+def looped(transcript: str, repeats: int = 6) -> bool:
+    """Whisper fell into a repetition loop: one word `repeats` times or more in a row."""
+    words = transcript.split()
+    run = 1
+    for before, word in itertools.pairwise(words):
+        run = run + 1 if word == before else 1
+        if run >= repeats:
+            return True
+    return False
 
 
 def render(rows: list[list[str]], markdown: bool = False) -> str:
