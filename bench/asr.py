@@ -199,3 +199,27 @@ def transcribe(audio: np.ndarray) -> str:
 
 def _join(texts: Iterable[str]) -> str:
     return " ".join(t.strip() for t in texts if t.strip())
+
+
+CHECK_SENTENCE = (
+    "Der Bundestag hat am Donnerstag über den Haushalt für das kommende Jahr beraten. "
+    "Die Abgeordneten stimmten mit großer Mehrheit zu."
+)
+
+
+def main() -> int:
+    """Self-check: assemble the model, read a known sentence with espeak-ng, transcribe it and
+    show how many of its words come back. Exits 1 when fewer than 60 % do."""
+    from bench import espeak_reader, scoring
+
+    folder = model_folder()
+    print(f"model: {folder}")
+    samples = espeak_reader.read(CHECK_SENTENCE, espeak_reader.Voice(rate=130, wordgap=6))
+    heard = transcribe(pcm_to_16k(samples, espeak_reader.SAMPLE_RATE))
+    got = scoring.score(CHECK_SENTENCE, heard)
+    print(f"said:  {CHECK_SENTENCE}\nheard: {heard}\nrecall {got.recall:.0%}")
+    return 0 if got.recall >= 0.6 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
