@@ -8,7 +8,7 @@ import dataclasses
 import functools
 import shutil
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
 
@@ -165,9 +165,11 @@ def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Pa
     return dataclasses.replace(edition, size=(folder / edition.audio).stat().st_size)
 
 
-def publish(editions: list[Edition], settings: Settings, output: Path) -> list[Path]:
+def publish(
+    editions: list[Edition], settings: Settings, output: Path, current: Collection[str] = ()
+) -> list[Path]:
     """The feeds and the site from complete editions; returns every file written that belongs to
     no one edition, which the next build checks for. Runs after every edition's files are in
-    place."""
+    place. `current`: slugs of editions whose pages need no rendering (`write_publication`)."""
     cover = output / publish_cover(settings, output)
-    return [cover, *write_publication(editions, settings, output)]
+    return [cover, *write_publication(editions, settings, output, current)]

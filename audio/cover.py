@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from audio.errors import SettingsError
-from audio.files import write_bytes
+from audio.files import write_changed
 from audio.settings import Settings
 
 SIZE = 3000
@@ -90,9 +90,7 @@ def embedded_cover(settings: Settings) -> bytes:
 def publish_cover(settings: Settings, output: Path) -> str:
     """Write the cover into `output` unless the same is there; its name relative to `output`."""
     cover = podcast_cover(settings)
-    target = output / cover.name
-    if not target.is_file() or target.read_bytes() != cover.data:
-        write_bytes(target, cover.data)
+    write_changed(output / cover.name, cover.data)
     return cover.name
 
 

@@ -36,3 +36,15 @@ def write_text(target: Path, text: str) -> None:
 def write_bytes(target: Path, data: bytes) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
+
+
+def write_changed(target: Path, data: bytes) -> bool:
+    """`write_bytes` unless `target` holds exactly `data` already; True when it wrote. A file left
+    alone keeps its modification time, so copying the folder to a web server sends what changed."""
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes(target, data)
+    return True

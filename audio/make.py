@@ -268,7 +268,7 @@ class _Build:
         from audio.publish.writer import publication_warnings
 
         editions = [record.to_edition() for record in self.records.values()]
-        written = publish(editions, self.settings, self.output)
+        written = publish(editions, self.settings, self.output, self._current_pages())
         self.report.warnings += publication_warnings(editions, self.settings)
         crashpoints.point("published")
         self.records = {name: self._with_pages(r) for name, r in self.records.items()}
@@ -279,6 +279,18 @@ class _Build:
         save_manifest(self.output, Manifest(self.records, self.digests.publishing, site, retired))
         crashpoints.point("saved")
         self._delete(set(retired))
+
+    def _current_pages(self) -> set[str]:
+        """Slugs of editions whose page needs no rendering: published from the same record with
+        the same settings and code, and in place. An edited article in a corpus of 50 renders
+        one page, not 50."""
+        if self.manifest.published_with != self.digests.publishing:
+            return set()
+        return {
+            record.slug
+            for name, record in self.records.items()
+            if self.manifest.records.get(name) == record and record.intact(self.output)
+        }
 
     def _with_pages(self, record: Record) -> Record:
         """The record with the sizes of the edition's files that publishing wrote (its page)."""

@@ -94,6 +94,39 @@ def test_a_changed_article_is_the_only_one_rendered_again(
     assert {e.author for e in feed_entries(newsroom)} == {"Thomas Ludwig", "Anna Berger"}
 
 
+def files_written(project: Path) -> dict[str, int]:
+    """Every file in the output folder by its inode: each write (temporary name + rename) makes a
+    new one, so an unchanged number is a file that was not written."""
+    output = project / "output"
+    return {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*")}
+
+
+def test_a_changed_article_rewrites_its_own_page_and_no_other(newsroom: Path) -> None:
+    build()
+    slugs = {name: edition["slug"] for name, edition in manifest(newsroom)["editions"].items()}
+    before = files_written(newsroom)
+    write(newsroom, "k1.txt", short_article(1, author="Anna Berger"))
+    build()
+    after = files_written(newsroom)
+    rewritten = {path for path, inode in after.items() if before.get(path) != inode}
+    assert f"{slugs['k1.txt']}/index.html" in rewritten
+    assert {"index.html", "feed.xml", "manifest.json"} <= rewritten
+    assert not {path for path in rewritten if path.startswith((slugs["k0.txt"], slugs["k2.txt"]))}
+    assert not {"assets/site.css", "assets/player.js", "cover.jpg"} & rewritten
+    assert "Anna Berger" in (newsroom / "output" / slugs["k1.txt"] / "index.html").read_text()
+
+
+def test_a_feed_only_setting_leaves_every_page_as_it_was(newsroom: Path) -> None:
+    build()
+    before = files_written(newsroom)
+    report = make(load_settings().replace(owner_email="redaktion@example.org"), jobs=1)
+    assert set(actions(report).values()) == {UNCHANGED}
+    after = files_written(newsroom)
+    rewritten = {path for path, inode in after.items() if before[path] != inode}
+    assert rewritten == {"feed.xml", "manifest.json"}
+    assert "redaktion@example.org" in (newsroom / "output" / "feed.xml").read_text()
+
+
 def test_a_speech_setting_renders_every_edition_again(
     newsroom: Path, synthesized: list[int]
 ) -> None:

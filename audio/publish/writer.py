@@ -4,11 +4,11 @@ Runs after every edition's own files are in place, so nothing published names a 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from audio.edition import Edition
-from audio.files import write_bytes, write_text
+from audio.files import write_changed
 from audio.publish.feed import FEED, feed_warnings, render_feed
 from audio.publish.flash import FLASH_BRIEFING, flash_warnings, render_flash_briefing
 from audio.publish.site import INDEX, page_path, render_index, render_page, static_files
@@ -25,24 +25,35 @@ def with_page(edition: Edition) -> Edition:
     return dataclasses.replace(edition, files={**edition.files, "page": page_path(edition.slug)})
 
 
-def write_publication(editions: Sequence[Edition], settings: Settings, output: Path) -> list[Path]:
-    """Pages, index, flash briefing and feed; returns the files that belong to no one edition."""
+def write_publication(
+    editions: Sequence[Edition],
+    settings: Settings,
+    output: Path,
+    current: Collection[str] = frozenset(),
+) -> list[Path]:
+    """Pages, index, flash briefing and feed; returns the files that belong to no one edition.
+
+    `current` names (by slug) editions whose published page is known to be what rendering it
+    again would give: those pages are not rendered. Every other file is rendered and written
+    only where it differs from what is on disk.
+    """
     editions = [with_page(edition) for edition in editions]
     written = []
     for name, data in static_files().items():
-        write_bytes(output / name, data)
+        write_changed(output / name, data)
         written.append(output / name)
     for edition in editions:
-        write_text(output / edition.files["page"], render_page(edition, settings, output))
-    for name, text in (
-        (INDEX, render_index(editions, settings)),
-        (FLASH_BRIEFING, render_flash_briefing(editions, settings)),
+        if edition.slug not in current:
+            page = render_page(edition, settings, output)
+            write_changed(output / edition.files["page"], page.encode())
+    for name, data in (
+        (INDEX, render_index(editions, settings).encode()),
+        (FLASH_BRIEFING, render_flash_briefing(editions, settings).encode()),
+        # The feed encloses the podcast rendition; an edition without one is no podcast episode.
+        (FEED, render_feed([e for e in editions if e.audio], settings)),
     ):
-        write_text(output / name, text)
+        write_changed(output / name, data)
         written.append(output / name)
-    # The feed encloses the podcast rendition; an edition without one is no podcast episode.
-    write_bytes(output / FEED, render_feed([e for e in editions if e.audio], settings))
-    written.append(output / FEED)
     return written
 
 
