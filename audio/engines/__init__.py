@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from audio.errors import EngineError, SettingsError
-from audio.ffmpeg import AudioSegment
 from audio.settings import Settings
+
+if TYPE_CHECKING:
+    from audio.ffmpeg import AudioSegment
 
 
 class Engine(Protocol):

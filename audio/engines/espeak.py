@@ -10,10 +10,12 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from audio.errors import EngineError
-from audio.ffmpeg import AudioSegment
+
+if TYPE_CHECKING:
+    from audio.ffmpeg import AudioSegment
 
 # Constants from espeak-ng's speak_lib.h.
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
@@ -151,6 +153,9 @@ class EspeakEngine:
         )
 
     def synthesize(self, texts: Sequence[str]) -> list[AudioSegment]:
+        # Imported here: a build with nothing to render asks for `identity` and needs no pydub.
+        from audio.ffmpeg import AudioSegment
+
         with _lock:
             library = _shared_library()
             return [

@@ -8,8 +8,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from audio.article import Article, Section
 from audio.errors import ArticleError
 from audio.readers.fields import NEWSROOM_TZ, derive_title, parse_dateline, split_blocks
@@ -82,6 +80,9 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    # Only here: a plain-text article, and a build with nothing to read, need no YAML parser.
+    import yaml
+
     try:
         meta = yaml.safe_load(match[1]) or {}
     except yaml.YAMLError as error:
