@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -365,4 +366,10 @@ def cache(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        # The operating system frees the process's memory at exit: frozen, the objects of every
+        # library a build imported are skipped by the interpreter's last garbage collections,
+        # which otherwise cost 0.03-0.05 s of CPU at the end of each command.
+        gc.freeze()
