@@ -1,0 +1,74 @@
+"""The templates' environment: compiled templates kept between builds, and never in the way."""
+
+from __future__ import annotations
+
+import errno
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+
+from audio.publish import html
+from tests.publishing import make_edition
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[str]]:
+    """Jinja's temporary folder in tmp_path, a fresh environment, and the names of the templates
+    Jinja compiles from source."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    names: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *more: Any) -> Any:
+        names.append(str(name))
+        return compile_source(self, source, name, *more)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    html.environment.cache_clear()
+    yield names
+    html.environment.cache_clear()
+
+
+def test_a_template_is_compiled_once_and_read_back_in_the_next_build(
+    compiled: list[str], tmp_path: Path
+) -> None:
+    edition = make_edition(tmp_path, 1)
+    first = html.article_html(edition)
+    assert "<strong>Der Vorspann &amp; seine &lt;Zeichen&gt;.</strong>" in first
+    assert compiled == ["article.html"]
+    html.environment.cache_clear()  # as in the next process
+    assert html.article_html(edition) == first
+    assert compiled == ["article.html"]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_compilation(
+    compiled: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile", disk_full)
+    edition = make_edition(tmp_path, 1)
+    first = html.article_html(edition)
+    html.environment.cache_clear()
+    assert html.article_html(edition) == first
+    assert compiled == ["article.html", "article.html"]
+
+
+def test_without_a_trusted_temporary_folder_templates_are_compiled_every_time(
+    compiled: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def untrusted(self: object) -> str:
+        raise RuntimeError("Cannot determine safe temp directory.")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "_get_default_cache_dir", untrusted)
+    assert html.environment().bytecode_cache is None
+    edition = make_edition(tmp_path, 1)
+    assert "<h2>Zwischenzeile</h2>" in html.article_html(edition)
+    html.environment.cache_clear()
+    assert "<h2>Zwischenzeile</h2>" in html.article_html(edition)
+    assert compiled == ["article.html", "article.html"]
