@@ -15,6 +15,7 @@ from pathlib import Path
 from mutagen.mp3 import MP3
 
 from audio.article import Article, read_article
+from audio.cache import narration_cache, segment_cache
 from audio.cover import embedded_cover, publish_cover
 from audio.edition import Edition, edition_guid
 from audio.engines import Engine, fallback_warning, open_engine
@@ -22,10 +23,12 @@ from audio.errors import EngineError
 from audio.files import atomic_path, write_text
 from audio.master import Rendition, master, mastering, podcast_rendition, renditions
 from audio.music import add_music
+from audio.narration import narrate_script
 from audio.publish.site import page_path
 from audio.publish.writer import write_publication
-from audio.render import Timeline, assemble
+from audio.render import Timeline
 from audio.script import build_script
+from audio.segments import Cutting
 from audio.settings import Settings
 from audio.tags import write_tags
 from audio.transcripts import chapters_json, srt, transcript_json, webvtt
@@ -35,10 +38,9 @@ def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
     """The article read aloud: one timeline with every sentence's place in it."""
     script = build_script(article, settings)
     try:
-        takes = engine.synthesize([sentence.spoken for sentence in script.sentences])
+        return narrate_script(script, engine, Cutting.of(settings), narration_cache(settings))
     except EngineError as error:
         raise EngineError(f"{article.source}: {error}") from error
-    return assemble(script, takes)
 
 
 def render_file(
@@ -115,7 +117,7 @@ def _write_renditions(
     with contextlib.ExitStack() as stack:
         temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
         jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
-        with mastering(timeline, jobs):
+        with mastering(timeline, jobs, segment_cache(settings)):
             # Drawn (the first time in this process) while ffmpeg encodes, on the other core.
             cover = embedded_cover(settings)
         for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):

@@ -1,4 +1,5 @@
-"""The synthesis cache: every take synthesized, found again by what was said and how.
+"""The synthesis cache: every take synthesized, found again by what was said and how; and every
+MP3 segment encoded, found again by what it was made from.
 
 A take is keyed by the spoken text, the engine's identity (engine, version, voice and every option
 that changes the sound) and the engine code, so an edited paragraph misses and the rest hits.
@@ -6,12 +7,25 @@ Takes are stored as 16-bit WAV at the engine's own sample rate: reading one back
 a millisecond, where FLAC (half the size) costs an ffmpeg run of about 20 ms per take. Files are
 written under a temporary name and renamed, so two builds can share the cache; the modification
 time is the last use, and pruning removes the least recently used takes first.
+
+Segments of the programme (audio/segments.py) are kept twice over. Narrated segments
+(audio/narration.py), under `narration/`, by what was said and how: a WAV of the segment laid out
+and a JSON file of where its sentences lie in it. espeak-ng's takes differ a little from call to
+call (its pitch flutter and noise carry over from one utterance to the next), so a segment's
+samples could not otherwise be found again. Encoded segments (audio/master.py), under
+`segments/<key>/<gain>.mp3`: the key names everything but the gain that made the MP3 (the
+segment's samples, the rendition, the encoder and the mastering code), so that a rebuild can find
+the gains a segment was encoded at and keep one; `<gain>.json` beside it holds the segment's
+loudness figures at that gain. The drawn cover and its small copy (audio/cover.py) are kept under
+`covers/`. Pruning counts them all with the takes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import time
@@ -24,6 +38,7 @@ from pathlib import Path
 from audio.engines import Engine
 from audio.errors import SettingsError
 from audio.ffmpeg import AudioSegment
+from audio.settings import Settings
 
 SUFFIX = ".wav"
 # A temporary file this old was left by a build that died.
@@ -34,6 +49,21 @@ def default_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("audio-edition", appauthor=False))
+
+
+def narration_cache(settings: Settings) -> NarrationCache | None:
+    """The cache of narrated segments (audio/narration.py), unless caching is off."""
+    return NarrationCache(settings.cache_dir or default_cache_dir()) if settings.cache else None
+
+
+def cache_folder(settings: Settings) -> Path | None:
+    """Where the cache lies, or None when caching is off."""
+    return (settings.cache_dir or default_cache_dir()) if settings.cache else None
+
+
+def segment_cache(settings: Settings) -> SegmentCache | None:
+    """The cache of encoded segments (audio/master.py), unless caching is off."""
+    return SegmentCache(settings.cache_dir or default_cache_dir()) if settings.cache else None
 
 
 def take_key(identity: str, text: str) -> str:
@@ -56,7 +86,11 @@ def parse_size(text: str) -> int:
 class Usage:
     takes: int
     size: int
-    """Bytes."""
+    """Bytes of the takes."""
+    segments: int = 0
+    """Encoded segments."""
+    segments_size: int = 0
+    """Bytes of the narrated and the encoded segments and the drawn covers."""
 
 
 class TakeCache:
@@ -69,15 +103,7 @@ class TakeCache:
     def get(self, key: str) -> AudioSegment | None:
         path = self.path(key)
         try:
-            data = path.read_bytes()
-            os.utime(path)
-            with wave.open(io.BytesIO(data)) as reader:
-                return AudioSegment(
-                    data=reader.readframes(reader.getnframes()),
-                    sample_width=reader.getsampwidth(),
-                    frame_rate=reader.getframerate(),
-                    channels=reader.getnchannels(),
-                )
+            return _read_wav(path)
         except FileNotFoundError:
             return None
         except (OSError, EOFError, wave.Error):
@@ -86,56 +112,191 @@ class TakeCache:
 
     def put(self, key: str, take: AudioSegment) -> None:
         """Store `take`; a cache that cannot be written only costs time later."""
-        path = self.path(key)
-        buffer = io.BytesIO()
-        with wave.open(buffer, "wb") as writer:
-            writer.setnchannels(take.channels)
-            writer.setsampwidth(take.sample_width)
-            writer.setframerate(take.frame_rate)
-            writer.writeframes(take.raw_data)
-        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(buffer.getvalue())
-            os.replace(temporary, path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            write_cached(self.path(key), _wav_bytes(take))
 
     def usage(self) -> Usage:
-        files = self._takes()
-        return Usage(len(files), sum(size for _, size, _ in files))
+        return _usage(_files(self.folder))
 
     def prune(self, max_size: int) -> Usage:
-        """Remove least recently used takes until at most `max_size` bytes are left; answers
-        what was removed."""
-        files = sorted(self._takes(), key=lambda item: item[2])
+        """Remove least recently used takes and segments until at most `max_size` bytes are
+        left; answers what was removed."""
+        files = sorted(_files(self.folder), key=lambda item: item[2])
         size = sum(item[1] for item in files)
-        removed = freed = 0
-        for path, length, _ in files:
+        removed = []
+        for item in files:
             if size <= max_size:
                 break
-            path.unlink(missing_ok=True)
-            size -= length
-            removed += 1
-            freed += length
+            item[0].unlink(missing_ok=True)
+            size -= item[1]
+            removed.append(item)
         now = time.time()
-        for leftover in self.folder.glob("takes/*/.*.tmp"):
-            try:
-                if now - leftover.stat().st_mtime > ABANDONED_AFTER_S:
-                    leftover.unlink()
-            except OSError:
-                continue
-        return Usage(removed, freed)
+        for pattern in ("takes/*/.*.tmp", "narration/*/.*.tmp", "segments/*/*/.*.tmp"):
+            for leftover in self.folder.glob(pattern):
+                try:
+                    if now - leftover.stat().st_mtime > ABANDONED_AFTER_S:
+                        leftover.unlink()
+                except OSError:
+                    continue
+        return _usage(removed)
 
-    def _takes(self) -> list[tuple[Path, int, float]]:
-        found = []
-        for path in self.folder.glob(f"takes/*/*{SUFFIX}"):
+
+class NarrationCache:
+    """Narrated segments by key: what was said, how, and the code that laid it out."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "narration"
+
+    def get(self, key: str) -> tuple[AudioSegment, list[tuple[int, int]]] | None:
+        """The segment's samples and each sentence's [first, after last) sample in them."""
+        wav, cues = self._paths(key)
+        try:
+            spans = [(int(start), int(end)) for start, end in json.loads(cues.read_text("utf-8"))]
+            audio = _read_wav(wav)
+            os.utime(cues)
+        except (OSError, ValueError, TypeError, EOFError, wave.Error):
+            return None
+        return audio, spans
+
+    def put(self, key: str, audio: AudioSegment, cues: Sequence[tuple[int, int]]) -> None:
+        """Store a segment; a cache that cannot be written only costs time later."""
+        wav, spans = self._paths(key)
+        with contextlib.suppress(OSError):
+            write_cached(spans, json.dumps([list(cue) for cue in cues]).encode())
+            write_cached(wav, _wav_bytes(audio))
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        stem = self.folder / key[:2] / key
+        return stem.with_suffix(".wav"), stem.with_suffix(".json")
+
+
+@dataclass(frozen=True)
+class CachedSegment:
+    path: Path
+    """The segment's MP3 as ffmpeg wrote it."""
+    powers: list[float]
+    """Its K-weighted power per 100 ms step after gain and limiter (audio/limiter.py)."""
+    limited: float
+    """The limiter's deepest cut in it, dB."""
+
+
+class SegmentCache:
+    """Encoded MP3 segments by key (see the module's docstring) and gain."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "segments"
+
+    def gains(self, key: str) -> list[str]:
+        """The gains (as named by gain_name) this segment was encoded at."""
+        try:
+            names = os.listdir(self._entry(key))
+        except OSError:
+            return []
+        return [name[: -len(".json")] for name in names if name.endswith(".json")]
+
+    def get(self, key: str, gain: str) -> CachedSegment | None:
+        mp3, figures = self._paths(key, gain)
+        try:
+            data = json.loads(figures.read_text(encoding="utf-8"))
+            os.utime(mp3)
+            os.utime(figures)
+            return CachedSegment(mp3, [float(p) for p in data["powers"]], float(data["limited"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def temporary(self, key: str) -> Path:
+        """A fresh name to encode into before put()."""
+        entry = self._entry(key)
+        entry.mkdir(parents=True, exist_ok=True)
+        return entry / f".{uuid.uuid4().hex}.tmp"
+
+    def put(
+        self, key: str, gain: str, encoded: Path, powers: Sequence[float], limited: float
+    ) -> Path:
+        """Move `encoded` (from temporary()) into the cache with its figures; where it is now."""
+        mp3, figures = self._paths(key, gain)
+        data = json.dumps({"powers": [float(p) for p in powers], "limited": limited})
+        text = figures.with_name(f".{uuid.uuid4().hex}.tmp")
+        try:
+            os.replace(encoded, mp3)
+            text.write_text(data, encoding="utf-8")
+            os.replace(text, figures)
+        except OSError:
+            text.unlink(missing_ok=True)
+            return encoded if encoded.exists() else mp3
+        return mp3
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def _paths(self, key: str, gain: str) -> tuple[Path, Path]:
+        entry = self._entry(key)
+        return entry / f"{gain}.mp3", entry / f"{gain}.json"
+
+
+def _read_wav(path: Path) -> AudioSegment:
+    """A WAV file, its last use noted in its modification time."""
+    data = path.read_bytes()
+    os.utime(path)
+    with wave.open(io.BytesIO(data)) as reader:
+        return AudioSegment(
+            data=reader.readframes(reader.getnframes()),
+            sample_width=reader.getsampwidth(),
+            frame_rate=reader.getframerate(),
+            channels=reader.getnchannels(),
+        )
+
+
+def _wav_bytes(audio: AudioSegment) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as writer:
+        writer.setnchannels(audio.channels)
+        writer.setsampwidth(audio.sample_width)
+        writer.setframerate(audio.frame_rate)
+        writer.writeframes(audio.raw_data)
+    return buffer.getvalue()
+
+
+def write_cached(path: Path, data: bytes) -> None:
+    """`data` into `path` under a temporary name and renamed: two builds may share the cache."""
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def gain_name(gain: float) -> str:
+    """A gain in dB as segments are named by it, to a thousandth of a dB."""
+    return f"{gain:+.3f}"
+
+
+def _files(folder: Path) -> list[tuple[Path, int, float]]:
+    """Every take and segment file in the cache: path, size, last use."""
+    found = []
+    patterns = (
+        f"takes/*/*{SUFFIX}",
+        "narration/*/*.*",
+        "segments/*/*/*.mp3",
+        "segments/*/*/*.json",
+    )
+    for pattern in patterns:
+        for path in folder.glob(pattern):
             try:
                 status = path.stat()
             except OSError:
                 continue
             found.append((path, status.st_size, status.st_mtime))
-        return found
+    return found
+
+
+def _usage(files: list[tuple[Path, int, float]]) -> Usage:
+    takes = [size for path, size, _ in files if path.parent.parent.name == "takes"]
+    others = [size for path, size, _ in files if path.parent.parent.name != "takes"]
+    mp3s = sum(1 for path, _, _ in files if path.suffix == ".mp3")
+    return Usage(len(takes), sum(takes), mp3s, sum(others))
 
 
 class CachedEngine:

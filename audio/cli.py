@@ -6,7 +6,7 @@ import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -14,6 +14,9 @@ from rich.console import Console
 from audio import __version__
 from audio.errors import AudioEditionError
 from audio.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from audio.cache import Usage
 
 app = typer.Typer(
     name="audio-edition",
@@ -349,20 +352,32 @@ def cache(
     max_size: Annotated[
         str | None,
         typer.Option(
-            "--max-size", help="Prune the least recently used takes down to this, e.g. 500MB."
+            "--max-size",
+            help="Prune the least recently used takes and segments down to this, e.g. 500MB.",
         ),
     ] = None,
 ) -> None:
-    """Show the synthesis cache: where, how many takes, how large; prune it with --max-size."""
+    """Show the cache: where, how many takes and encoded segments, how large; prune it with
+    --max-size."""
     from audio.cache import TakeCache, default_cache_dir, parse_size
 
     settings = _settings()
     store = TakeCache(settings.cache_dir or default_cache_dir())
     if max_size is not None:
         removed = store.prune(parse_size(max_size))
-        out.print(f"removed {removed.takes} take(s), {removed.size / 1e6:.1f} MB", highlight=False)
+        out.print(
+            f"removed {removed.takes} take(s), {removed.size / 1e6:.1f} MB; {_segments(removed)}",
+            highlight=False,
+        )
     usage = store.usage()
-    out.print(f"{store.folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB", highlight=False)
+    out.print(
+        f"{store.folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB; {_segments(usage)}",
+        highlight=False,
+    )
+
+
+def _segments(usage: Usage) -> str:
+    return f"{usage.segments} encoded segment(s) and narration, {usage.segments_size / 1e6:.1f} MB"
 
 
 def main() -> None:

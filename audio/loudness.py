@@ -1,8 +1,9 @@
 """Loudness (ITU-R BS.1770-4, gated) and true peak, measured on samples already in memory.
 
-Both filters run in the frequency domain: one FFT of the programme serves the K-weighting and the
-oversampling, so the meter needs numpy only (scipy's lfilter would be as fast, but importing
-scipy costs about 0.3 s, more than the whole measurement).
+Both filters run in the frequency domain: one FFT of a piece of the programme serves the
+K-weighting and the oversampling, so the meter needs numpy only (scipy's lfilter would be as
+fast, but importing scipy costs about 0.3 s, more than the whole measurement). Long programmes
+are measured a piece at a time: by segment (audio/master.py) or by block (loudness()).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ HIGH_PASS = (38.13547087602444, 0.5003270373238773)
 # matches the exact one to well under 0.01 dB, at a fraction of the cost.
 RESPONSE_POINTS = 8193
 SILENT = 1e-12
+# Long signals are filtered in blocks of this many 100 ms steps, each with this many steps of
+# context on either side: the K-weighting's response falls by 100 dB within 0.1 s.
+BLOCK_STEPS = 100
+CONTEXT_STEPS = 5
 
 
 @dataclass(frozen=True)
@@ -54,35 +59,26 @@ class Analysis:
 def analyse(
     samples: np.ndarray, rate: int, allpass: Callable[[np.ndarray], np.ndarray] | None = None
 ) -> Analysis:
-    """K-weighting and the 2× oversampled peak envelope of mono `samples` (floats, full scale 1).
+    """K-weighting and the 2× oversampled peak envelope of mono `samples` (floats, full scale 1),
+    filtered as one piece: the caller cuts long programmes into segments or blocks.
 
-    `allpass` maps frequencies (Hz) to a phase response: the programme is measured, and returned,
+    `allpass` maps frequencies (Hz) to a phase response: the piece is measured, and returned,
     as that filter changes it.
     """
     size = fft_size(len(samples) + rate // 2)
     spectrum = np.fft.rfft(np.asarray(samples, np.float32), size)
-    bins = len(spectrum)
-    # The spectra are multiplied a piece at a time: a response for every bin at once would
-    # hold several full-length temporaries (the frequencies, the response, the product).
     if allpass is not None:
-        for start, stop in pieces(bins):
-            frequencies = np.arange(start, stop) * (rate / size)
-            spectrum[start:stop] *= allpass(frequencies).astype(np.complex64)
+        _multiply(spectrum, lambda start, stop: allpass(np.arange(start, stop) * (rate / size)))
         samples = np.fft.irfft(spectrum, size)[: len(samples)]
     k_weighting = _k_weighting(rate)
-    product = np.empty(bins, np.complex64)
-    for start, stop in pieces(bins):
-        product[start:stop] = spectrum[start:stop] * k_weighting(np.arange(start, stop) / size)
+    product = spectrum.copy()
+    _multiply(product, lambda start, stop: k_weighting(np.arange(start, stop) / size))
     weighted = np.fft.irfft(product, size)[: len(samples)]
     del product
     # The waveform half a sample later, from a linear phase shift. Real speech read 2x this way
     # stays within 0.05 dB of 8x oversampling; the margin below the ceiling covers the rest.
     # The spectrum is not needed after this, so the shift is applied to it in place.
-    for start, stop in pieces(bins):
-        angle = (np.pi / size) * np.arange(start, stop, dtype=np.float32)
-        shift = np.empty(stop - start, np.complex64)
-        shift.real, shift.imag = np.cos(angle), np.sin(angle)
-        spectrum[start:stop] *= shift
+    _multiply(spectrum, lambda start, stop: _shift(np.arange(start, stop), size))
     half = np.fft.irfft(spectrum, size)[: len(samples)]
     del spectrum
     envelope = np.abs(samples, dtype=np.float32)
@@ -91,9 +87,55 @@ def analyse(
     return Analysis(rate, samples, weighted, envelope)
 
 
+def analysed_blocks(
+    samples: np.ndarray, rate: int, allpass: Callable[[np.ndarray], np.ndarray] | None = None
+) -> Iterator[Analysis]:
+    """analyse() a block at a time (overlap-save): each block is filtered with CONTEXT_STEPS of
+    the signal on either side, in which the filters' responses have died away, so the blocks
+    join up to what filtering the whole would give while no full-length spectrum is held. The
+    blocks are whole 100 ms steps long, but the last."""
+    for low, start, stop, high in _blocks(len(samples), rate):
+        piece = analyse(samples[low:high], rate, allpass)
+        inner = slice(start - low, stop - low)
+        yield Analysis(rate, piece.samples[inner], piece.weighted[inner], piece.envelope[inner])
+
+
+def filtered_blocks(
+    samples: np.ndarray, rate: int, response: Callable[[np.ndarray], np.ndarray]
+) -> Iterator[np.ndarray]:
+    """`samples` through the filter whose response `response` gives at frequencies in Hz, a
+    block at a time as in analysed_blocks()."""
+    for low, start, stop, high in _blocks(len(samples), rate):
+        yield filtered(samples[low:high], rate, response)[start - low : stop - low]
+
+
+def filtered(
+    samples: np.ndarray, rate: int, response: Callable[[np.ndarray], np.ndarray]
+) -> np.ndarray:
+    """`samples` through the filter whose response `response` gives at frequencies in Hz."""
+    size = fft_size(len(samples) + rate // 2)
+    spectrum = np.fft.rfft(np.asarray(samples, np.float32), size)
+    _multiply(spectrum, lambda start, stop: response(np.arange(start, stop) * (rate / size)))
+    return np.fft.irfft(spectrum, size)[: len(samples)]
+
+
 def loudness(samples: np.ndarray, rate: int) -> float:
-    """Integrated loudness of `samples` in LUFS."""
-    return analyse(samples, rate).loudness
+    """Integrated loudness of `samples` in LUFS, K-weighted a block at a time."""
+    k_weighting = _k_weighting(rate)
+    powers = [np.zeros(0)]
+    for weighted in filtered_blocks(samples, rate, lambda f: k_weighting(f / rate)):
+        powers.append(step_powers(weighted, rate))
+    return gated_loudness(np.concatenate(powers))
+
+
+def _blocks(length: int, rate: int) -> Iterator[tuple[int, int, int, int]]:
+    """(low, start, stop, high): blocks [start, stop) covering `length` samples, each with its
+    context [low, high)."""
+    hop = round(rate * STEP)
+    block, context = hop * BLOCK_STEPS, hop * CONTEXT_STEPS
+    for start in range(0, length, block):
+        stop = min(start + block, length)
+        yield max(0, start - context), start, stop, min(length, stop + context)
 
 
 def step_powers(weighted: np.ndarray, rate: int) -> np.ndarray:
@@ -145,10 +187,22 @@ def _k_weighting(rate: int) -> Callable[[np.ndarray], np.ndarray]:
     return at
 
 
-def pieces(count: int, piece: int = 1 << 18) -> Iterator[tuple[int, int]]:
-    """[start, stop) ranges covering 0 to `count`, `piece` long but the last."""
-    for start in range(0, count, piece):
-        yield start, min(start + piece, count)
+def _multiply(
+    spectrum: np.ndarray, response: Callable[[int, int], np.ndarray], piece: int = 1 << 18
+) -> None:
+    """`spectrum` times `response(start, stop)` for bins [start, stop), in place and a piece at
+    a time: a response for every bin at once would hold several full-length temporaries."""
+    for start in range(0, len(spectrum), piece):
+        stop = min(start + piece, len(spectrum))
+        spectrum[start:stop] *= response(start, stop)
+
+
+def _shift(bins: np.ndarray, size: int) -> np.ndarray:
+    """The phase shift that delays a spectrum of `size` points by half a sample."""
+    angle = (np.pi / size) * bins.astype(np.float32)
+    shift = np.empty(len(bins), np.complex64)
+    shift.real, shift.imag = np.cos(angle), np.sin(angle)
+    return shift
 
 
 def _k_biquads(rate: int) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:

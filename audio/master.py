@@ -1,29 +1,51 @@
 """Timeline → mastered MP3 renditions: integrated loudness on target, true peak under the ceiling.
 
-The programme is measured once in memory (audio/loudness.py). Each rendition then gets its gain
-and a true-peak-aware look-ahead limiter, both computed in numpy; because the limiter runs here,
-its loudness cost is known exactly and a few secant steps on the gain land on the target without
-another pass. One ffmpeg process per rendition only resamples and encodes, and the renditions
-encode side by side.
+The programme is mastered and encoded in segments (audio/segments.py), never as a whole: each
+segment is analysed on its own (audio/loudness.py: an all-pass rotation, K-weighting, the
+true-peak envelope); the limiter (audio/limiter.py) settles one gain per rendition from every
+segment's figures, since integrated loudness belongs to the whole programme; then every segment
+of every rendition gets its gain and limiting and is encoded by an ffmpeg process of its own, as
+many at once as there are cores. audio/mp3join.py joins each rendition's segments into one MP3.
+
+With a cache (audio/cache.py), encoded segments are kept by what made them. A rebuild first tries
+the gain the programme's segments were last encoded at: if it still brings the whole programme
+within REUSE_TOLERANCE of the target, it is kept, and only segments whose samples changed are
+analysed and encoded again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import math
+import functools
+import hashlib
+import json
+import os
 import subprocess
-import threading
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from audio.cache import CachedSegment, SegmentCache, gain_name
 from audio.errors import AudioError
 from audio.ffmpeg import ffmpeg_exe
-from audio.loudness import Analysis, analyse, from_db, gated_loudness, pieces, to_db
+from audio.limiter import Levels, Limiter
+from audio.loudness import (
+    Analysis,
+    analysed_blocks,
+    filtered_blocks,
+    from_db,
+    gated_loudness,
+    to_db,
+)
+from audio.mp3join import Stream, join, read_stream
 from audio.publish import flash
 from audio.render import Timeline
+from audio.segments import MIN_PAUSE, Segment, frame_samples, segments_of
 from audio.settings import Settings
 
 # The limiter's ceiling sits this far below the rendition's true-peak limit: it covers the
@@ -36,21 +58,19 @@ MARGIN = 0.5
 # cut for the smart-speaker rendition fell from 15 to 10.5 dB and its gain from 12.4 to 9.6 dB.
 ROTATION_BELOW = 1000.0
 DELAY = 0.008
-# How long before and after a peak the limiter holds its gain down; ramps take about as long.
-# Shorter limits pitch pulse by pitch pulse and distorts; longer pumps and costs loudness.
-HOLD = 0.0025
-# The limiter's gain is computed on blocks of about this length and interpolated in between.
-BLOCK = 0.0003
-# Samples of the gain curve interpolated at a time.
-CURVE_PIECE = 1 << 20
-TOLERANCE = 0.05
-STEPS = 8
 # LAME scales CBR input by its preset's factor (0.95 up to 160 kbit/s): measured with ffmpeg's
 # libmp3lame on sine tones at 32–320 kbit/s and 22.05, 24, 44.1 and 48 kHz.
 LAME_SCALE = ((160, 0.95), (192, 0.97), (224, 0.98))
 # LAME's -q: 7 encodes 40 % faster than ffmpeg's default 5; on the seed its coding noise was
 # even lower (SNR 37 against 31 dB at 96 kbit/s) because it skips noise shaping.
 ENCODER_QUALITY = 7
+REUSE_TOLERANCE = 0.3
+"""LU: a rebuild keeps the last gain while the programme stays this close to the target."""
+KEEP_ROTATED = 16_000_000
+"""Samples: a programme up to this long (12 minutes at 22.05 kHz, 64 MB as float32) keeps its
+rotated segments from the analysis until they are encoded; a longer one rotates them again."""
+SILENT = 1e-4
+"""Full scale 1: around a cut, no sample is louder than this (-80 dBFS)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +101,9 @@ class Mastered:
     """The limiter's deepest gain reduction, dB."""
     loudness: float
     """Predicted integrated loudness of the decoded MP3, LUFS."""
+    segments: int = 1
+    encoded: int = 1
+    """Segments encoded for this file; the others came from the cache."""
 
 
 def podcast_rendition(settings: Settings) -> Rendition:
@@ -119,134 +142,282 @@ def samples_of(timeline: Timeline) -> np.ndarray:
     return raw.astype(np.float32) / float(1 << (8 * width - 1))
 
 
-def master(timeline: Timeline, jobs: Sequence[tuple[Rendition, Path]]) -> list[Mastered]:
+def master(
+    timeline: Timeline,
+    jobs: Sequence[tuple[Rendition, Path]],
+    cache: SegmentCache | None = None,
+) -> list[Mastered]:
     """Write each rendition of `timeline` as a CBR MP3 with a LAME info frame at its path."""
-    with mastering(timeline, jobs) as results:
+    with mastering(timeline, jobs, cache) as results:
         return results
 
 
 @contextlib.contextmanager
 def mastering(
-    timeline: Timeline, jobs: Sequence[tuple[Rendition, Path]]
+    timeline: Timeline,
+    jobs: Sequence[tuple[Rendition, Path]],
+    cache: SegmentCache | None = None,
 ) -> Iterator[list[Mastered]]:
-    """master(), with the encoding going on while the with-block runs: ffmpeg encodes on one
-    core while the caller does work of its own on the other. The files are complete once the
-    block is left."""
-    rate = timeline.audio.frame_rate
-    # No name holds the samples as read: the analysis frees them once filtered.
-    analysis = analyse(samples_of(timeline), rate, _rotation)
-    samples = analysis.samples
-    limiter = _Limiter(analysis)
-    # The limiter keeps what it needs per block: the full-length K-weighted signal and envelope
-    # would otherwise stay alive through the encoding (8 bytes a sample).
-    del analysis
-    results: list[Mastered] = []
-    encoders: list[_Encoder] = []
-    try:
-        for rendition, path in jobs:
-            scale = to_db(_lame_scale(rendition.bitrate))
-            # LAME's scaling lowers the loudness, but its coding noise adds back as much peak
-            # at low bitrates: only the loudness target allows for it.
-            gain, limit, loudness = limiter.settle(
-                rendition.loudness - scale, rendition.true_peak - MARGIN
-            )
-            deepest = -to_db(limit.min() / gain)
-            # The gain curve becomes the rendition's samples in place: one full-length array less.
-            limit *= samples
-            encoders.append(_Encoder(limit, rate, rendition, path))
-            results.append(Mastered(rendition, path, to_db(gain), deepest, loudness + scale))
-        yield results
-    finally:
-        for encoder in encoders:
-            encoder.wait()
+    """master(), with the encoding going on while the with-block runs: the encoders keep the
+    cores busy while the caller does work of its own. The files are complete once the block is
+    left."""
+    with (
+        ThreadPoolExecutor(_cores()) as pool,
+        tempfile.TemporaryDirectory(prefix="audio-edition-") as scratch,
+    ):
+        programme = _Programme(timeline, pool)
+        renditions = [_Job(programme, r, path, cache, Path(scratch)) for r, path in jobs]
+        try:
+            for job in renditions:
+                job.prefetch()
+            yield [job.plan() for job in renditions]
+            for job in renditions:
+                job.finish()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
-class _Limiter:
-    """Gain plus a look-ahead limiter whose gain never lets the true peak over the ceiling.
+@dataclass(frozen=True)
+class _Analysed:
+    levels: Levels
+    rotated: np.ndarray | None
+    """The segment through the all-pass rotator, if the programme is short enough to keep it."""
 
-    Work is done per block of a few samples: the envelope's maximum per block, a sliding minimum
-    of the gain each block needs over the hold time (plus one block, so that interpolating
-    between blocks stays under the need), then two moving averages that turn the steps into
-    smooth ramps. Averaging only values that are each a minimum over a window covering the
-    averaged span keeps every block at or under its own need.
-    """
 
-    def __init__(self, analysis: Analysis) -> None:
-        self.rate = analysis.rate
-        self.length = len(analysis.envelope)
-        hop = round(self.rate * 0.1)
-        self.block = max(d for d in range(1, max(1, round(self.rate * BLOCK)) + 1) if hop % d == 0)
-        blocks = -(-self.length // self.block)
-        padded = np.zeros(blocks * self.block, np.float32)
-        padded[: self.length] = analysis.envelope
-        self.peaks = padded.reshape(blocks, self.block).max(axis=1)
-        padded[: self.length] = analysis.weighted
-        rows = padded.reshape(blocks, self.block)
-        # Squared in float64 a piece at a time: all at once would take 16 bytes a sample.
-        self.powers = np.empty(blocks)
-        for start, stop in pieces(blocks):
-            self.powers[start:stop] = (rows[start:stop].astype(np.float64) ** 2).sum(axis=1)
-        self.powers /= hop
-        self.per_step = hop // self.block
-        self.steps = self.length // hop
-        self.loudness = gated_loudness(self._step_powers(np.ones(blocks)))
-        # Each of the two averages reaches `ramp` blocks to either side; together, about HOLD.
-        self.ramp = max(1, round(HOLD * self.rate / self.block / 2))
+class _Programme:
+    """The timeline's samples, cut into segments, each analysed once for every rendition."""
 
-    def settle(self, target: float, ceiling: float) -> tuple[float, np.ndarray, float]:
-        """The gain, the per-sample gain curve, and the loudness they give."""
-        if math.isinf(self.loudness):
-            ones = np.ones(self.length, np.float32)
-            return 1.0, ones, self.loudness
-        ceiling_amplitude = from_db(ceiling)
-        tried: list[tuple[float, float]] = []
-        level = target - self.loudness
-        for _ in range(STEPS):
-            gains = self._gain(from_db(level), ceiling_amplitude)
-            reached = gated_loudness(self._step_powers(gains * gains)) + level
-            tried.append((level, reached))
-            if abs(reached - target) <= TOLERANCE:
-                break
-            level = self._next_level(tried, target)
-        level, reached = min(tried, key=lambda t: abs(t[1] - target))
-        if abs(reached - target) > 10 * TOLERANCE:
-            raise AudioError(
-                f"cannot reach {target:.1f} LUFS with true peaks under {ceiling:.1f} dBTP: "
-                f"the limiter stops at {reached:.1f} LUFS"
-            )
-        gain = from_db(level)
-        blocks = self._gain(gain, ceiling_amplitude)
-        centres = np.arange(len(blocks)) * self.block + (self.block - 1) / 2
-        # Interpolated a piece at a time: at once, the sample index (int64) and the result
-        # (float64) would take 16 bytes a sample beside the curve's 4.
-        curve = np.empty(self.length, np.float32)
-        for start in range(0, self.length, CURVE_PIECE):
-            stop = min(start + CURVE_PIECE, self.length)
-            curve[start:stop] = np.interp(np.arange(start, stop), centres, blocks)
-        curve *= np.float32(gain)
-        return gain, curve, reached
+    def __init__(self, timeline: Timeline, pool: ThreadPoolExecutor) -> None:
+        audio = timeline.audio.set_channels(1)
+        self.rate = audio.frame_rate
+        self.width = audio.sample_width
+        self.raw = audio.raw_data
+        kind = {1: np.int8, 2: np.int16, 4: np.int32}[self.width]
+        self.pcm = np.frombuffer(self.raw, dtype=kind)
+        self.cuts = tuple(cut for cut in timeline.cuts if self._silent_around(cut))
+        self.pool = pool
+        self.limiter = Limiter(self.rate)
+        self.keep = len(self.pcm) <= KEEP_ROTATED
+        self._analyses: dict[tuple[int, int], Future[_Analysed]] = {}
 
-    def _gain(self, gain: float, ceiling: float) -> np.ndarray:
-        need = np.minimum(1.0, ceiling / np.maximum(gain * self.peaks, 1e-12))
-        if need.min() >= 1.0:
-            return need
-        held = _sliding_min(need, 2 * self.ramp + 1)
-        return _moving_average(_moving_average(held, self.ramp), self.ramp)
+    def segments(self, mp3_rate: int) -> list[Segment]:
+        return segments_of(len(self.pcm), self.cuts, self.rate, mp3_rate)
 
-    def _step_powers(self, gain_squared: np.ndarray) -> np.ndarray:
-        weighted = self.powers * gain_squared
-        usable = self.steps * self.per_step
-        return weighted[:usable].reshape(self.steps, self.per_step).sum(axis=1)
+    def samples(self, segment: Segment) -> np.ndarray:
+        scale = np.float32(1 / (1 << (8 * self.width - 1)))
+        return self.pcm[segment.start : segment.stop].astype(np.float32) * scale
 
-    @staticmethod
-    def _next_level(tried: list[tuple[float, float]], target: float) -> float:
-        level, reached = tried[-1]
-        if len(tried) == 1:
-            return level + target - reached
-        before, reached_before = tried[-2]
-        slope = (reached - reached_before) / (level - before) if level != before else 1.0
-        # Limiting only ever takes loudness away: at least 0.1 LU per dB keeps the step finite.
-        return level + (target - reached) / max(slope, 0.1)
+    def digest(self, segment: Segment) -> str:
+        raw = memoryview(self.raw)[segment.start * self.width : segment.stop * self.width]
+        return hashlib.sha256(raw).hexdigest()
+
+    def analyse(self, segment: Segment) -> Future[_Analysed]:
+        """The segment's analysis, started on the pool the first time it is asked for."""
+        span = (segment.start, segment.stop)
+        if span not in self._analyses:
+            self._analyses[span] = self.pool.submit(self._analysed, segment)
+        return self._analyses[span]
+
+    def levels(self, segment: Segment) -> Levels:
+        return self.analyse(segment).result().levels
+
+    def rotated(self, segment: Segment) -> Iterator[np.ndarray]:
+        """The segment through the all-pass rotator, in consecutive blocks."""
+        kept = self.analyse(segment).result().rotated
+        if kept is not None:
+            return iter([kept])
+        return filtered_blocks(self.samples(segment), self.rate, _rotation)
+
+    def _analysed(self, segment: Segment) -> _Analysed:
+        rotated: list[np.ndarray] = []
+
+        def pieces() -> Iterator[Analysis]:
+            for piece in analysed_blocks(self.samples(segment), self.rate, _rotation):
+                if self.keep:
+                    rotated.append(piece.samples)
+                yield piece
+
+        levels = self.limiter.levels(pieces())
+        return _Analysed(levels, np.concatenate(rotated) if rotated else None)
+
+    def _silent_around(self, cut: int) -> bool:
+        guard = round(MIN_PAUSE / 2 * self.rate)
+        around = self.pcm[max(0, cut - guard) : cut + guard]
+        loudest = int(np.abs(around.astype(np.int64)).max(initial=0))
+        return loudest <= SILENT * (1 << (8 * self.width - 1))
+
+
+class _Job:
+    """One rendition: its gain, its segments encoded or found in the cache, the joined file."""
+
+    def __init__(
+        self,
+        programme: _Programme,
+        rendition: Rendition,
+        path: Path,
+        cache: SegmentCache | None,
+        scratch: Path,
+    ) -> None:
+        self.programme = programme
+        self.rendition = rendition
+        self.path = path
+        self.cache = cache
+        self.scratch = scratch
+        self.segments = programme.segments(rendition.sample_rate)
+        self.scale = to_db(_lame_scale(rendition.bitrate))
+        # LAME's scaling lowers the loudness, but its coding noise adds back as much peak at low
+        # bitrates: only the loudness target allows for it.
+        self.target = rendition.loudness - self.scale
+        self.ceiling = rendition.true_peak - MARGIN
+        self.keys = [self._key(segment) for segment in self.segments] if cache else []
+        self.found = [cache.gains(key) for key in self.keys] if cache else []
+        self.streams: list[Future[Stream] | Stream] = []
+
+    def prefetch(self) -> None:
+        """Start analysing the segments the cache lacks at the gain most of them were made at."""
+        likely = self._candidates()[:1]
+        for index, segment in enumerate(self.segments):
+            if not any(name in self.found[index] for name in likely):
+                self.programme.analyse(segment)
+
+    def plan(self) -> Mastered:
+        """Settle the gain (or keep the cached one) and start encoding what is missing."""
+        reused = self._reused()
+        if reused is None:
+            levels = [self.programme.levels(segment) for segment in self.segments]
+            level, reached = self.programme.limiter.settle(levels, self.target, self.ceiling)
+            name = gain_name(level)
+            hits = self._hits(name)
+        else:
+            name, reached, hits = reused
+        gain = from_db(float(name))
+        limited = 0.0
+        ordered = sorted(self.segments, key=lambda s: s.start - s.stop)
+        futures: dict[int, Future[Stream] | Stream] = {}
+        for segment in ordered:
+            hit = hits.get(segment.index)
+            if hit is not None:
+                futures[segment.index] = read_stream(hit.path)
+                limited = max(limited, hit.limited)
+                continue
+            limited = max(limited, self._deepest(segment, gain))
+            futures[segment.index] = self.programme.pool.submit(self._encode, segment, gain, name)
+        self.streams = [futures[segment.index] for segment in self.segments]
+        return Mastered(
+            self.rendition,
+            self.path,
+            float(name),
+            limited,
+            reached + self.scale,
+            len(self.segments),
+            len(self.segments) - len(hits),
+        )
+
+    def finish(self) -> None:
+        """Wait for the encoders and join the segments into the rendition's file."""
+        streams = [s.result() if isinstance(s, Future) else s for s in self.streams]
+        rate, mp3_rate = self.programme.rate, self.rendition.sample_rate
+        feeds = [segment.feed(rate, mp3_rate) for segment in self.segments]
+        for stream, feed in zip(streams, feeds, strict=True):
+            if stream.frames != feed.frames:
+                raise AudioError(
+                    f"{self.path.name}: a segment came out as {stream.frames} MP3 frames "
+                    f"where {feed.frames} were due"
+                )
+        frame = frame_samples(mp3_rate)
+        last = feeds[-1]
+        samples = sum(feed.frames * frame for feed in feeds[:-1]) - feeds[0].lead
+        samples += -(-(last.silence + last.taken) * mp3_rate // rate)
+        with self.path.open("wb") as out:
+            join(streams, samples, out, lead=feeds[0].lead)
+
+    def _candidates(self) -> list[str]:
+        """Gains the segments were encoded at, the most common first."""
+        counts = Counter(name for names in self.found for name in names)
+        return [name for name, _ in counts.most_common()]
+
+    def _hits(self, name: str) -> dict[int, CachedSegment]:
+        if self.cache is None:
+            return {}
+        hits = {}
+        for index, key in enumerate(self.keys):
+            if name in self.found[index] and (hit := self.cache.get(key, name)) is not None:
+                hits[index] = hit
+        return hits
+
+    def _reused(self) -> tuple[str, float, dict[int, CachedSegment]] | None:
+        """The last build's gain, its cached segments and the loudness it gives now, if that is
+        within REUSE_TOLERANCE of the target."""
+        for name in self._candidates()[:2]:
+            hits = self._hits(name)
+            gain = from_db(float(name))
+            powers = []
+            for segment in self.segments:
+                hit = hits.get(segment.index)
+                if hit is not None:
+                    powers.append(np.asarray(hit.powers, float))
+                else:
+                    levels = self.programme.levels(segment)
+                    gains = self._gains(segment, gain)
+                    powers.append(self.programme.limiter.steps(levels, gains, gain))
+            reached = gated_loudness(np.concatenate(powers))
+            if abs(reached - self.target) <= REUSE_TOLERANCE:
+                return name, reached, hits
+        return None
+
+    def _deepest(self, segment: Segment, gain: float) -> float:
+        """The limiter's deepest cut in the segment, dB: at the highest peak, where the hold
+        keeps the gain at that peak's need over both averages' reach."""
+        peaks = self.programme.levels(segment).peaks
+        return max(0.0, to_db(gain * float(peaks.max(initial=0.0))) - self.ceiling)
+
+    def _gains(self, segment: Segment, gain: float) -> np.ndarray:
+        limiter = self.programme.limiter
+        return limiter.gains(self.programme.levels(segment), gain, from_db(self.ceiling))
+
+    def _encode(self, segment: Segment, gain: float, name: str) -> Stream:
+        programme = self.programme
+        levels = programme.levels(segment)
+        gains = self._gains(segment, gain)
+        feed = segment.feed(programme.rate, self.rendition.sample_rate)
+        if self.cache is None:
+            path = self.scratch / f"{self.rendition.kind}-{segment.index}.mp3"
+        else:
+            path = self.cache.temporary(self.keys[segment.index])
+        with _encoder(programme.rate, self.rendition, path) as write:
+            write(np.zeros(feed.silence, np.float32))
+            start = 0
+            for rotated in programme.rotated(segment):
+                stop = min(start + len(rotated), feed.taken)
+                if stop <= start:
+                    break
+                piece = rotated[: stop - start] * programme.limiter.curve(gains, gain, start, stop)
+                write(piece)
+                start = stop
+        if self.cache is None:
+            return read_stream(path)
+        powers = programme.limiter.steps(levels, gains, gain)
+        deepest = self._deepest(segment, gain)
+        return read_stream(self.cache.put(self.keys[segment.index], name, path, powers, deepest))
+
+    def _key(self, segment: Segment) -> str:
+        """Everything an encoded segment depends on but the gain."""
+        programme = self.programme
+        described = {
+            "samples": programme.digest(segment),
+            "rate": programme.rate,
+            "width": programme.width,
+            "first": segment.index == 0,
+            "last": segment.last,
+            "mp3_rate": self.rendition.sample_rate,
+            "bitrate": self.rendition.bitrate,
+            "ceiling": self.ceiling,
+            "quality": ENCODER_QUALITY,
+            "encoder": _encoder_identity(),
+            "code": _code_digest(),
+        }
+        return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
 def _rotation(frequencies: np.ndarray) -> np.ndarray:
@@ -258,69 +429,67 @@ def _rotation(frequencies: np.ndarray) -> np.ndarray:
     return response
 
 
-def _sliding_min(values: np.ndarray, radius: int) -> np.ndarray:
-    """The minimum over [i - radius, i + radius] for every i (van Herk / Gil-Werman)."""
-    width = 2 * radius + 1
-    count = len(values)
-    total = -(-(count + 2 * radius) // width) * width
-    padded = np.ones(total, values.dtype)
-    padded[radius : radius + count] = values
-    rows = padded.reshape(-1, width)
-    ahead = np.minimum.accumulate(rows, axis=1).ravel()
-    behind = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
-    return np.minimum(behind[:count], ahead[width - 1 : width - 1 + count])
-
-
-def _moving_average(values: np.ndarray, radius: int) -> np.ndarray:
-    """The mean over [i - radius, i + radius], the ends repeated outward.
-
-    Repeating the ends keeps the limiter's promise: an end value is the minimum over a window
-    that reaches as far inward as the average does.
-    """
-    padded = np.pad(values, radius + 1, mode="edge")
-    sums = np.cumsum(padded, dtype=np.float64)
-    width = 2 * radius + 1
-    return (sums[width:] - sums[:-width])[: len(values)] / width
-
-
 def _lame_scale(bitrate: int) -> float:
     return next((scale for top, scale in LAME_SCALE if bitrate <= top), 1.0)
 
 
-class _Encoder:
-    """One ffmpeg process: float samples in on a pipe, resampled, CBR MP3 out to `path`."""
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
-    def __init__(self, samples: np.ndarray, rate: int, rendition: Rendition, path: Path) -> None:
-        self.path = path
-        command = [
-            ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "f32le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-            "-ar", str(rendition.sample_rate), "-ac", "1",
-            "-c:a", "libmp3lame", "-b:a", f"{rendition.bitrate}k",
-            "-compression_level", str(ENCODER_QUALITY),
-            # mutagen writes the tags; ffmpeg writes only the LAME info frame.
-            "-id3v2_version", "0", "-write_id3v1", "0", "-map_metadata", "-1",
-            "-f", "mp3", str(path),
-        ]  # fmt: skip
+
+@functools.cache
+def _encoder_identity() -> str:
+    """ffmpeg by its path, size and time of change: another build encodes differently."""
+    path = ffmpeg_exe()
+    status = os.stat(path)
+    return f"{path}:{status.st_size}:{status.st_mtime_ns}"
+
+
+@functools.cache
+def _code_digest() -> str:
+    from audio.staleness import code_digest
+
+    return code_digest(("master.py", "limiter.py", "loudness.py", "segments.py"))
+
+
+@contextlib.contextmanager
+def _encoder(rate: int, rendition: Rendition, path: Path) -> Iterator[Callable[[np.ndarray], None]]:
+    """One ffmpeg process: float samples in on a pipe (the function yielded writes some),
+    resampled, CBR MP3 out to `path`."""
+    command = [
+        ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "f32le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
+        "-ar", str(rendition.sample_rate), "-ac", "1",
+        "-c:a", "libmp3lame", "-b:a", f"{rendition.bitrate}k",
+        "-compression_level", str(ENCODER_QUALITY),
+        # mutagen writes the tags; ffmpeg writes only the LAME info frame.
+        "-id3v2_version", "0", "-write_id3v1", "0", "-map_metadata", "-1",
+        "-f", "mp3", str(path),
+    ]  # fmt: skip
+    # Errors go to a file: a pipe nobody reads while samples are written could fill up.
+    with tempfile.TemporaryFile() as errors:
         try:
-            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
         except OSError as error:
             raise AudioError(f"cannot start ffmpeg for {path.name}: {error}") from error
-        data = np.ascontiguousarray(samples, dtype="<f4")
-        self.feeder = threading.Thread(target=self._feed, args=(data,), daemon=True)
-        self.feeder.start()
+        stdin = process.stdin
+        assert stdin is not None
 
-    def _feed(self, data: np.ndarray) -> None:
-        assert self.process.stdin is not None
+        def write(samples: np.ndarray) -> None:
+            data = np.ascontiguousarray(samples, dtype="<f4")
+            # A broken pipe means ffmpeg stopped early; its exit status says why.
+            with contextlib.suppress(BrokenPipeError):
+                stdin.write(memoryview(data).cast("B"))
+
         try:
-            self.process.stdin.write(memoryview(data).cast("B"))
-            self.process.stdin.close()
-        except BrokenPipeError:
-            pass  # ffmpeg stopped early; wait() reports why
-
-    def wait(self) -> None:
-        self.feeder.join()
-        assert self.process.stderr is not None
-        errors = self.process.stderr.read().decode("utf-8", "replace").strip()
-        if self.process.wait() != 0:
-            raise AudioError(f"ffmpeg could not encode {self.path.name}: {errors}")
+            yield write
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                stdin.close()
+            code = process.wait()
+        if code != 0:
+            errors.seek(0)
+            problem = errors.read().decode("utf-8", "replace").strip()
+            raise AudioError(f"ffmpeg could not encode {path.name}: {problem}")

@@ -57,7 +57,8 @@ def add_music(timeline: Timeline, intro: Path | None, outro: Path | None, rate: 
         frame_rate=rate,
         channels=1,
     )
-    return _shifted(timeline, audio, offset / rate)
+    cuts = tuple(offset + round(cut * rate / timeline.audio.frame_rate) for cut in timeline.cuts)
+    return _shifted(timeline, audio, offset / rate, cuts)
 
 
 def resample(samples: np.ndarray, rate: int, wanted: int) -> np.ndarray:
@@ -113,7 +114,9 @@ def _fade(length: int, span: float, out: bool) -> np.ndarray:
     return gains
 
 
-def _shifted(timeline: Timeline, audio: AudioSegment, offset: float) -> Timeline:
+def _shifted(
+    timeline: Timeline, audio: AudioSegment, offset: float, cuts: tuple[int, ...]
+) -> Timeline:
     duration = len(audio.raw_data) / audio.sample_width / audio.frame_rate
     cues = tuple(Cue(c.start + offset, c.end + offset, c.text) for c in timeline.cues)
     chapters = [
@@ -122,4 +125,4 @@ def _shifted(timeline: Timeline, audio: AudioSegment, offset: float) -> Timeline
     ]
     if chapters:
         chapters[-1] = dataclasses.replace(chapters[-1], end=duration)
-    return Timeline(audio, cues, tuple(chapters))
+    return Timeline(audio, cues, tuple(chapters), cuts)

@@ -9,6 +9,7 @@ from pydub.silence import detect_leading_silence
 
 from audio.ffmpeg import AudioSegment
 from audio.script import Script
+from audio.segments import Cutting
 
 LEAD_IN = 0.2
 TAIL = 0.4
@@ -16,6 +17,7 @@ TAIL = 0.4
 SILENCE_DBFS = -50.0
 # A short fade at each end of a take; joining two takes without it can click.
 FADE_MS = 5
+WIDTH = 2
 
 
 @dataclass(frozen=True)
@@ -37,38 +39,103 @@ class Timeline:
     audio: AudioSegment
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
+    cuts: tuple[int, ...] = ()
+    """Sample offsets in `audio` where it may be cut into segments (audio/segments.py)."""
 
     @property
     def duration(self) -> float:
         return len(self.audio) / 1000
 
 
-def assemble(script: Script, takes: Sequence[AudioSegment]) -> Timeline:
-    """Join one take per script sentence, with each sentence's pause after it."""
-    sentences = script.sentences
-    if len(takes) != len(sentences):
-        raise ValueError(f"{len(takes)} takes for {len(sentences)} sentences")
-    frame_rate = next((take.frame_rate for take in takes if len(take)), 22050)
-    width = 2
+@dataclass(frozen=True)
+class Narrated:
+    """One segment of the narration laid out: its samples and where its sentences lie in them."""
 
-    def silence(seconds: float) -> bytes:
-        return b"\0" * (round(seconds * frame_rate) * width)
+    data: bytes
+    """16-bit mono samples."""
+    rate: int
+    cues: tuple[tuple[int, int], ...]
+    """Each sentence's first sample and the sample after its last."""
 
-    # One growing buffer rather than a list of pieces joined at the end: the joined copy would
-    # be a third full-length copy beside the takes and the pieces (a 50-minute article at
-    # 22.05 kHz is 130 MB of PCM). Large buffers grow in place (mremap), without copying.
-    data = bytearray(silence(LEAD_IN))
-    bytes_per_second = frame_rate * width
-    cues: list[Cue] = []
-    for sentence, take in zip(sentences, takes, strict=True):
-        clip = _trimmed(take.set_frame_rate(frame_rate).set_channels(1).set_sample_width(width))
-        start = len(data) / bytes_per_second
-        data += clip.raw_data
-        cues.append(Cue(start, len(data) / bytes_per_second, sentence.text))
-        data += silence(sentence.pause)
-    data += silence(TAIL)
-    audio = AudioSegment(data=data, sample_width=width, frame_rate=frame_rate, channels=1)
-    return Timeline(audio, tuple(cues), _chapters(script, cues, len(audio) / 1000))
+    def audio(self) -> AudioSegment:
+        return AudioSegment(data=self.data, sample_width=WIDTH, frame_rate=self.rate, channels=1)
+
+
+def assemble(
+    script: Script, takes: Sequence[AudioSegment], cutting: Cutting | None = None
+) -> Timeline:
+    """Join one take per script sentence, with each sentence's pause after it; with `cutting`,
+    in segments cut in paragraph pauses, each padded to whole MP3 frames."""
+    if len(takes) != len(script.sentences):
+        raise ValueError(f"{len(takes)} takes for {len(script.sentences)} sentences")
+    rate = next((take.frame_rate for take in takes if len(take)), 22050)
+    assembly = Assembly(script, rate, cutting)
+    for index, run in enumerate(assembly.runs):
+        assembly.add(index, assembly.lay_out(index, [takes[number] for number in run]))
+    return assembly.timeline()
+
+
+class Assembly:
+    """A timeline put together a segment at a time; a segment's samples depend on its own
+    sentences and the pause before them only, so one laid out earlier can stand in for it."""
+
+    def __init__(self, script: Script, rate: int, cutting: Cutting | None) -> None:
+        self.script = script
+        self.rate = rate
+        self.cutting = cutting
+        self.sentences = script.sentences
+        self.runs = cutting.runs(self.sentences) if cutting else [range(len(self.sentences))]
+        # One growing buffer rather than a list of pieces joined at the end: the joined copy
+        # would be a third full-length copy beside the takes and the pieces (a 50-minute
+        # article at 22.05 kHz is 130 MB of PCM). Large buffers grow in place (mremap).
+        self.data = bytearray()
+        self.cues: list[Cue] = []
+        self.cuts: list[int] = []
+
+    def lead(self, index: int) -> int:
+        """Samples of silence before the segment's first sentence: the lead-in, or the second
+        half of the pause the cut lies in."""
+        if index == 0:
+            return round(LEAD_IN * self.rate)
+        return round(self.sentences[self.runs[index].start - 1].pause * self.rate) // 2
+
+    def lay_out(self, index: int, takes: Sequence[AudioSegment]) -> Narrated:
+        """Segment `index` from the takes of its sentences."""
+        run = self.runs[index]
+        data = bytearray(self.lead(index) * WIDTH)
+        cues = []
+        for number, take in zip(run, takes, strict=True):
+            clip = _trimmed(take.set_frame_rate(self.rate).set_channels(1).set_sample_width(WIDTH))
+            start = len(data) // WIDTH
+            data += clip.raw_data
+            cues.append((start, len(data) // WIDTH))
+            pause = round(self.sentences[number].pause * self.rate)
+            if number < run.stop - 1:
+                data += bytes(pause * WIDTH)
+            elif index == len(self.runs) - 1:
+                data += bytes((pause + round(TAIL * self.rate)) * WIDTH)
+            else:
+                # The first half of the pause the cut lies in, padded until the segment spans
+                # whole MP3 frames.
+                assert self.cutting is not None
+                length = len(data) // WIDTH + pause - pause // 2
+                data += bytes((self.cutting.aligned(length, self.rate) * WIDTH) - len(data))
+        return Narrated(bytes(data), self.rate, tuple(cues))
+
+    def add(self, index: int, narrated: Narrated) -> None:
+        """Append segment `index`."""
+        offset = len(self.data) // WIDTH
+        if index:
+            self.cuts.append(offset)
+        self.data += narrated.data
+        for number, (start, end) in zip(self.runs[index], narrated.cues, strict=True):
+            text = self.sentences[number].text
+            self.cues.append(Cue((offset + start) / self.rate, (offset + end) / self.rate, text))
+
+    def timeline(self) -> Timeline:
+        audio = AudioSegment(data=self.data, sample_width=WIDTH, frame_rate=self.rate, channels=1)
+        chapters = _chapters(self.script, self.cues, len(audio) / 1000)
+        return Timeline(audio, tuple(self.cues), chapters, tuple(self.cuts))
 
 
 def _trimmed(take: AudioSegment) -> AudioSegment:

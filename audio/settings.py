@@ -75,7 +75,8 @@ class Settings:
     piper_noise_scale: float | None = None  # generator noise; unset: the model's own
     piper_noise_w: float | None = None  # phoneme width noise; unset: the model's own
 
-    # Synthesis cache; cache_dir unset means the user's cache folder (platformdirs).
+    # The cache of takes, narrated and encoded segments and the drawn cover; cache_dir unset means
+    # the user's cache folder (platformdirs).
     cache: bool = True
     cache_dir: Path | None = None
 

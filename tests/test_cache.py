@@ -11,7 +11,16 @@ import pytest
 import responses
 from typer.testing import CliRunner
 
-from audio.cache import CachedEngine, TakeCache, parse_size, take_key
+from audio.cache import (
+    CachedEngine,
+    NarrationCache,
+    SegmentCache,
+    TakeCache,
+    Usage,
+    gain_name,
+    parse_size,
+    take_key,
+)
 from audio.cli import app
 from audio.engines.gtts import GttsEngine
 from audio.engines.pieces import pack
@@ -194,3 +203,44 @@ def test_cache_command_shows_and_prunes(project: Path) -> None:
 def test_gtts_identity_names_every_option_that_changes_the_sound() -> None:
     identity = GttsEngine(tld="at", slow=True, tempo=1.2).identity
     assert all(part in identity for part in ("tld=at", "slow=True", "tempo=1.2", "lang=de"))
+
+
+def test_encoded_segments_are_found_by_key_and_gain(tmp_path: Path) -> None:
+    cache = SegmentCache(tmp_path)
+    key = "ab" * 32
+    assert cache.gains(key) == [] and cache.get(key, gain_name(1.5)) is None
+    encoded = cache.temporary(key)
+    encoded.write_bytes(b"mp3 frames")
+    stored = cache.put(key, gain_name(1.5), encoded, [0.25, 0.5], 2.0)
+    assert stored.read_bytes() == b"mp3 frames" and not encoded.exists()
+    assert cache.gains(key) == ["+1.500"]
+    hit = cache.get(key, "+1.500")
+    assert hit is not None and (hit.path, hit.powers, hit.limited) == (stored, [0.25, 0.5], 2.0)
+
+
+def test_narrated_segments_keep_their_samples_and_sentences(tmp_path: Path) -> None:
+    cache = NarrationCache(tmp_path)
+    cache.put("cd" * 32, take(500, 22050), [(10, 200), (300, 5000)])
+    found = cache.get("cd" * 32)
+    assert found is not None
+    audio, cues = found
+    assert (audio.raw_data, audio.frame_rate) == (take(500, 22050).raw_data, 22050)
+    assert cues == [(10, 200), (300, 5000)]
+    assert cache.get("ef" * 32) is None
+
+
+def test_pruning_and_the_command_count_segments_with_takes(project: Path) -> None:
+    TakeCache(project / "cache").put("aa" * 32, take(1000))
+    NarrationCache(project / "cache").put("bb" * 32, take(1000), [(0, 10)])
+    segments = SegmentCache(project / "cache")
+    encoded = segments.temporary("cc" * 32)
+    encoded.write_bytes(bytes(20000))
+    segments.put("cc" * 32, "+0.000", encoded, [1.0], 0.0)
+    usage = TakeCache(project / "cache").usage()
+    assert (usage.takes, usage.segments) == (1, 1)
+    assert usage.segments_size > 20000 + 48000
+    result = runner.invoke(app, ["cache"])
+    assert "1 take(s), 0.0 MB; 1 encoded segment(s) and narration, 0.1 MB" in result.output
+    result = runner.invoke(app, ["cache", "--max-size", "0"])
+    assert "removed 1 take(s)" in result.output and "1 encoded segment(s)" in result.output
+    assert TakeCache(project / "cache").usage() == Usage(0, 0, 0, 0)

@@ -1,0 +1,115 @@
+"""Mastering by segment: silent joins, and a rebuild that encodes only what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from audio.article import read_article
+from audio.build import narrate
+from audio.cache import SegmentCache
+from audio.engines import open_engine
+from audio.ffmpeg import AudioSegment
+from audio.master import REUSE_TOLERANCE, Mastered, master, renditions
+from audio.render import Timeline
+from audio.settings import Settings
+from tests.conftest import SEED
+from tests.ebur128 import decode, measure
+
+EDIT = ("Das ist das Gute an der Krisendiplomatie.", "Das ist das Gute an ihr.")
+AUDIBLE = 10 ** (-40 / 20)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("segments")
+
+
+@pytest.fixture(scope="module")
+def settings(folder: Path) -> Settings:
+    return Settings(engine="espeak", cache_dir=folder / "cache")
+
+
+def narrated(settings: Settings, folder: Path, edited: bool = False) -> Timeline:
+    text = SEED.read_text(encoding="utf-8")
+    source = folder / ("edited.txt" if edited else "seed.txt")
+    source.write_text(text.replace(*EDIT) if edited else text, encoding="utf-8")
+    return narrate(read_article(source), settings, open_engine("espeak", settings))
+
+
+def mastered(timeline: Timeline, settings: Settings, folder: Path, name: str) -> list[Mastered]:
+    jobs = [(r, folder / f"{name}-{r.kind}.mp3") for r in renditions(settings)]
+    return master(timeline, jobs, SegmentCache(settings.cache_dir or folder))
+
+
+@pytest.fixture(scope="module")
+def first(settings: Settings, folder: Path) -> tuple[Timeline, list[Mastered]]:
+    timeline = narrated(settings, folder)
+    return timeline, mastered(timeline, settings, folder, "first")
+
+
+def test_the_seed_is_encoded_in_segments_cut_in_silence(
+    first: tuple[Timeline, list[Mastered]],
+) -> None:
+    timeline, results = first
+    assert len(timeline.cuts) >= 2
+    for result in results:
+        assert result.segments == len(timeline.cuts) + 1 == result.encoded
+        samples, rate = decode(result.path)
+        assert abs(len(samples) / rate - timeline.duration) < 0.001
+        for cut in timeline.cuts:
+            at = round(cut / timeline.audio.frame_rate * rate)
+            around = samples[at - round(0.1 * rate) : at + round(0.1 * rate)]
+            assert np.abs(around).max() < AUDIBLE  # no click where segments meet
+
+
+def test_a_rebuild_encodes_nothing_and_writes_the_same_bytes(
+    first: tuple[Timeline, list[Mastered]], settings: Settings, folder: Path
+) -> None:
+    _, results = first
+    again = mastered(narrated(settings, folder), settings, folder, "again")
+    assert [r.encoded for r in again] == [0, 0]
+    for before, after in zip(results, again, strict=True):
+        assert after.gain == before.gain
+        assert after.path.read_bytes() == before.path.read_bytes()
+
+
+def test_an_edited_paragraph_encodes_its_segment_only(
+    first: tuple[Timeline, list[Mastered]], settings: Settings, folder: Path
+) -> None:
+    _, results = first
+    timeline = narrated(settings, folder, edited=True)
+    edited = mastered(timeline, settings, folder, "edited")
+    assert [r.encoded for r in edited] == [1, 1]
+    for before, after in zip(results, edited, strict=True):
+        assert after.gain == before.gain  # kept: the loudness moved less than the tolerance
+        integrated, true_peak = measure(after.path)
+        assert integrated == pytest.approx(after.rendition.loudness, abs=REUSE_TOLERANCE + 0.2)
+        assert true_peak <= after.rendition.true_peak
+        samples, rate = decode(after.path)
+        assert abs(len(samples) / rate - timeline.duration) < 0.001
+        previous_end = 0.0
+        for cue in timeline.cues:
+            start = round((previous_end + 0.05) * rate)
+            onset = (start + np.flatnonzero(np.abs(samples[start:]) > AUDIBLE)[0]) / rate
+            assert abs(onset - cue.start) < 0.05
+            previous_end = cue.end
+
+
+def test_a_louder_programme_is_settled_and_encoded_anew(
+    first: tuple[Timeline, list[Mastered]], settings: Settings, folder: Path
+) -> None:
+    timeline, results = first
+    pcm = np.frombuffer(timeline.audio.raw_data, np.int16).copy()
+    cut = timeline.cuts[0]
+    pcm[:cut] = (pcm[:cut] * 0.25).astype(np.int16)  # the first segment 12 dB down
+    audio = AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=22050, channels=1)
+    quieter = dataclasses.replace(timeline, audio=audio)
+    again = mastered(quieter, settings, folder, "quieter")
+    for before, after in zip(results, again, strict=True):
+        assert after.encoded == after.segments
+        assert after.gain > before.gain
+        assert measure(after.path)[0] == pytest.approx(after.rendition.loudness, abs=0.5)

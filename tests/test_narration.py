@@ -1,0 +1,94 @@
+"""Narration a segment at a time: segments said before come from the cache, as they were."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from audio.cache import NarrationCache, TakeCache
+from audio.ffmpeg import AudioSegment
+from audio.narration import narrate_script
+from audio.render import assemble
+from audio.script import Part, Script, Sentence
+from audio.segments import Cutting
+
+CUTTING = Cutting(44100, pause=0.9, shortest=40)
+RATE = 22050
+
+
+class Wavering:
+    """An engine like espeak-ng: the same text never comes out quite the same twice."""
+
+    name = "wavering"
+    voice = "test"
+    fallback = None
+    identity = "wavering 1"
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.noise = np.random.default_rng(1)
+
+    def synthesize(self, texts: Sequence[str]) -> list[AudioSegment]:
+        self.said.extend(texts)
+        takes = []
+        for text in texts:
+            length = RATE * len(text) // 40 + int(self.noise.integers(0, 30))
+            time = np.arange(length) / RATE
+            tone = 0.3 * np.sin(2 * np.pi * 220 * time) + 0.01 * self.noise.standard_normal(length)
+            data = (tone * 32767).astype("<i2").tobytes()
+            takes.append(AudioSegment(data=data, sample_width=2, frame_rate=RATE, channels=1))
+        return takes
+
+
+def script(second: str = "Zwei") -> Script:
+    paragraphs = [
+        [Sentence("Eins.", "eins " * 10, 0.45), Sentence("Eins b.", "eins b " * 6, 0.9)],
+        [Sentence(f"{second}.", f"{second} " * 10, 0.45), Sentence("Zwei b.", "zwei b " * 6, 0.9)],
+        [Sentence("Drei.", "drei " * 10, 0.0)],
+    ]
+    return Script(tuple(Part("section", f"Teil {i}", tuple(p)) for i, p in enumerate(paragraphs)))
+
+
+def segments(raw: bytes, cuts: tuple[int, ...]) -> list[bytes]:
+    bounds = [0, *(2 * cut for cut in cuts), len(raw)]
+    return [raw[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def test_without_a_cache_every_sentence_is_said() -> None:
+    engine = Wavering()
+    timeline = narrate_script(script(), engine, CUTTING)
+    assert len(engine.said) == 5 and len(timeline.cuts) == 2
+    again = Wavering()
+    expected = assemble(script(), again.synthesize([s.spoken for s in script().sentences]), CUTTING)
+    assert timeline.audio.raw_data == expected.audio.raw_data
+    assert timeline.cues == expected.cues and timeline.cuts == expected.cuts
+
+
+def test_segments_said_before_come_back_as_they_were(tmp_path: Path) -> None:
+    cache = NarrationCache(tmp_path)
+    first = narrate_script(script(), Wavering(), CUTTING, cache)
+    engine = Wavering()
+    second = narrate_script(script(), engine, CUTTING, cache)
+    assert engine.said == []
+    assert second.audio.raw_data == first.audio.raw_data
+    assert second.cues == first.cues and second.cuts == first.cuts
+    assert TakeCache(tmp_path).usage().takes == 0  # narrated segments are not takes
+
+
+def test_an_edited_paragraph_is_said_again_and_nothing_else(tmp_path: Path) -> None:
+    cache = NarrationCache(tmp_path)
+    before = narrate_script(script(), Wavering(), CUTTING, cache)
+    engine = Wavering()
+    after = narrate_script(script("Zwo"), engine, CUTTING, cache)
+    assert engine.said == ["Zwo " * 10, "zwei b " * 6]
+    old = segments(before.audio.raw_data, before.cuts)
+    new = segments(after.audio.raw_data, after.cuts)
+    assert new[0] == old[0] and new[2] == old[2] and new[1] != old[1]
+    assert [cue.text for cue in after.cues] == [s.text for s in script("Zwo").sentences]
+    assert after.cues[-1].start - after.cuts[-1] / RATE == pytest.approx(
+        before.cues[-1].start - before.cuts[-1] / RATE
+    )
