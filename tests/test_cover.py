@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from audio import cover as cover_module
 from audio.cover import check_cover, default_cover, embedded_cover, publish_cover
 from audio.errors import SettingsError
 from audio.settings import Settings
@@ -72,3 +73,26 @@ def test_a_suffix_that_belies_the_format_is_refused(tmp_path: Path) -> None:
     path = image_file(tmp_path / "cover.jpg", (1400, 1400), kind="PNG")
     with pytest.raises(SettingsError, match=r"cover\.jpg: unfit as a podcast cover: it is PNG"):
         check_cover(path)
+
+
+def test_the_drawn_cover_is_kept_in_the_cache_and_not_drawn_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(podcast_title="Gut gehalten", cache_dir=tmp_path / "cache")
+    small = embedded_cover(settings)
+    kept = sorted((tmp_path / "cache" / "covers").glob("*.jpg"))
+    assert len(kept) == 2  # the cover and its small copy
+    assert default_cover("Gut gehalten") in {path.read_bytes() for path in kept}
+    cover_module._drawn.cache_clear()
+    cover_module._small.cache_clear()
+
+    def draw(title: str) -> bytes:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(cover_module, "default_cover", draw)
+    assert embedded_cover(settings) == small
+    output = tmp_path / "output"
+    publish_cover(settings, output)
+    assert (output / "cover.jpg").read_bytes() in {path.read_bytes() for path in kept}
+    with pytest.raises(AssertionError, match="drawn again"):
+        embedded_cover(settings.replace(cache=False))
