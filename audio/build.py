@@ -44,15 +44,23 @@ def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
 
 
 def render_file(
-    source: Path, target: Path, settings: Settings, warn: Callable[[str], None] | None = None
+    source: Path,
+    target: Path,
+    settings: Settings,
+    warn: Callable[[str], None] | None = None,
+    wav: Path | None = None,
 ) -> Timeline:
     """One article to one MP3, outside any published folder. `warn` hears that `auto` took
-    the offline voice (default: a Python warning)."""
+    the offline voice (default: a Python warning). `wav`: also the same narration before
+    mastering, as the engine made it, for an audio editor (or the intelligibility bench)."""
     article = read_article(source)
     engine = open_engine(settings.engine, settings)
     if warning := fallback_warning(engine):
         (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
     timeline = _with_music(narrate(article, settings, engine), settings)
+    if wav is not None:
+        with atomic_path(wav) as temporary:
+            timeline.audio.export(temporary, format="wav")
     with atomic_path(target) as temporary:
         master(timeline, [(podcast_rendition(settings), temporary)])
     return timeline

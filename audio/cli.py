@@ -213,12 +213,16 @@ def render(
     word_gap: WordGapOption = None,
     tempo: TempoOption = None,
     piper_model: PiperModelOption = None,
+    wav: Annotated[
+        Path | None,
+        typer.Option("--wav", help="Also write the narration before mastering, as a WAV."),
+    ] = None,
 ) -> None:
     """Narrate one article into one MP3, without publishing anything."""
     from audio.build import render_file
 
     settings = _settings(**_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model))
-    timeline = render_file(source, target, settings, warn=_warn)
+    timeline = render_file(source, target, settings, warn=_warn, wav=wav)
     out.print(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")
 
 

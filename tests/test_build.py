@@ -116,6 +116,20 @@ def test_render_writes_one_mp3(project: Path) -> None:
     assert not (project / "output").exists()
 
 
+def test_render_writes_the_unmastered_narration_as_wav(project: Path) -> None:
+    options = ["--engine", "espeak", "--wav", "seed.wav"]
+    result = runner.invoke(app, ["render", "articles/seed.txt", "-o", "seed.mp3", *options])
+    assert result.exit_code == 0, result.output
+    narration = AudioSegment.from_file(project / "seed.wav", format="wav")
+    mastered = AudioSegment.from_file(project / "seed.mp3", codec="mp3")
+    # The engine's own sample rate and level: mastering resamples and raises the loudness.
+    assert (narration.frame_rate, narration.channels) == (22050, 1)
+    assert mastered.frame_rate == 44100
+    assert narration.dBFS < mastered.dBFS - 3
+    assert abs(narration.duration_seconds - mastered.duration_seconds) < 0.1
+    assert f"seed.mp3 {narration.duration_seconds:.1f} s" in " ".join(result.output.split())
+
+
 def manifest_edition(output: Path) -> dict:
     manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
     (edition,) = manifest["editions"].values()
