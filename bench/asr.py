@@ -19,6 +19,7 @@ different days compare.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -191,10 +192,126 @@ def file_to_16k(path: Path) -> np.ndarray:
     return _ffmpeg_to_16k(["-i", str(path)])
 
 
+# Hearing a looped stretch again: cut at pauses into pieces that fit one window (see repair()).
+CHUNKING: dict[str, float] = {
+    "frame_s": 0.01,  # loudness is judged per 10 ms frame
+    "silence_db": -40.0,  # a frame this far below the loudest frames is silence
+    "min_pause_s": 0.12,  # shorter silent runs (stop consonants) are no place to cut
+    "min_chunk_s": 8.0,  # cut between 8 s …
+    "max_chunk_s": 24.0,  # … and 24 s, at the longest pause in that stretch
+    "min_split_s": 3.0,  # a looped piece is heard again in halves no shorter than this
+}
+# Everything that decides a transcript besides the sound: part of the transcript cache's key.
+METHOD: dict[str, object] = {
+    "model": MODEL_NAME,
+    "options": TRANSCRIBE_OPTIONS,
+    "loops": "looped stretches heard again in pieces cut at pauses",
+    "chunking": CHUNKING,
+}
+
+
+def pauses(audio: np.ndarray, sample_rate: int = ASR_SAMPLE_RATE) -> list[tuple[float, float]]:
+    """(start, end) in seconds of every silent run of at least `min_pause_s`."""
+    frame = round(CHUNKING["frame_s"] * sample_rate)
+    count = len(audio) // frame
+    if count == 0:
+        return []
+    energy = np.square(audio[: count * frame].astype(np.float64)).reshape(count, frame).mean(1)
+    level = 10 * np.log10(energy + 1e-12)
+    silent = level < np.percentile(level, 95) + CHUNKING["silence_db"]
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], silent.astype(np.int8), [0]))))
+    step = CHUNKING["frame_s"]
+    return [
+        (start * step, end * step)
+        for start, end in zip(edges[::2], edges[1::2], strict=True)
+        if (end - start) * step >= CHUNKING["min_pause_s"]
+    ]
+
+
+def chunks(audio: np.ndarray) -> list[tuple[float, float]]:
+    """The audio as (start, end) pieces in seconds, each at most `max_chunk_s` long and cut in
+    the middle of the longest pause between `min_chunk_s` and `max_chunk_s` from its start (a
+    sentence end, as a rule). A piece shorter than Whisper's 30 s window is decoded in one go."""
+    total = len(audio) / ASR_SAMPLE_RATE
+    found = pauses(audio)
+    low, high = CHUNKING["min_chunk_s"], CHUNKING["max_chunk_s"]
+    pieces: list[tuple[float, float]] = []
+    start = 0.0
+    while total - start > high:
+        inside = [p for p in found if start + low <= (p[0] + p[1]) / 2 <= start + high]
+        if inside:
+            longest = max(inside, key=lambda p: (p[1] - p[0], p[0]))
+            cut = (longest[0] + longest[1]) / 2
+        else:  # no pause at all: a hard cut
+            cut = start + high
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, total))
+    return pieces
+
+
 def transcribe(audio: np.ndarray) -> str:
-    """The German transcript of float32 mono 16 kHz audio."""
+    """The German transcript of float32 mono 16 kHz audio: Whisper's own 30 s windows, with
+    every stretch where it fell into a repetition loop heard again (repair())."""
     segments, _info = load_model().transcribe(audio, **TRANSCRIBE_OPTIONS)
-    return _join(segment.text for segment in segments)
+    return repair(audio, [(s.start, s.end, s.text) for s in segments])
+
+
+def repair(audio: np.ndarray, segments: list[tuple[float, float, str]]) -> str:
+    """The segments' text, each run of looped segments (one word six times in a row, or the
+    same text three segments running) replaced by its stretch of audio decoded again: widened
+    to the middle of the pauses around it, cut at pauses into pieces that fit one window
+    (chunks()), a piece that loops again halved (_decode()). Deterministic, unlike Whisper's
+    own remedy, a sampled retry at a higher temperature."""
+    texts = [text for _start, _end, text in segments]
+    bad = [
+        looped(text) or (0 < i < len(texts) - 1 and texts[i - 1] == text == texts[i + 1])
+        for i, text in enumerate(texts)
+    ]
+    if not any(bad):
+        return _join(texts)
+    found = pauses(audio)
+    total = len(audio) / ASR_SAMPLE_RATE
+    out: list[str] = []
+    for is_bad, run in itertools.groupby(zip(bad, segments, strict=True), key=lambda b: b[0]):
+        spans = [segment for _b, segment in run]
+        if not is_bad:
+            out += [text for _start, _end, text in spans]
+            continue
+        middles = [(p[0] + p[1]) / 2 for p in found]
+        start = max((m for m in middles if m <= spans[0][0]), default=0.0)
+        end = min((m for m in middles if m >= spans[-1][1]), default=total)
+        stretch = audio[round(start * ASR_SAMPLE_RATE) : round(end * ASR_SAMPLE_RATE)]
+        out += [
+            _decode(stretch[round(a * ASR_SAMPLE_RATE) : round(b * ASR_SAMPLE_RATE)])
+            for a, b in chunks(stretch)
+        ]
+    return _join(out)
+
+
+def _decode(piece: np.ndarray) -> str:
+    """One piece; if Whisper loops on it, the two halves of it, cut at the longest pause in its
+    middle half, each on its own (deterministic, unlike a sampled retry)."""
+    segments, _info = load_model().transcribe(piece, **TRANSCRIBE_OPTIONS)
+    text = _join(segment.text for segment in segments)
+    seconds = len(piece) / ASR_SAMPLE_RATE
+    if not looped(text) or seconds < 2 * CHUNKING["min_split_s"]:
+        return text
+    middle = [p for p in pauses(piece) if seconds / 4 <= (p[0] + p[1]) / 2 <= 3 * seconds / 4]
+    longest = max(middle, key=lambda p: (p[1] - p[0], p[0]), default=(seconds / 2, seconds / 2))
+    cut = round((longest[0] + longest[1]) / 2 * ASR_SAMPLE_RATE)
+    return _join([_decode(piece[:cut]), _decode(piece[cut:])])
+
+
+def looped(transcript: str, repeats: int = 6) -> bool:
+    """Whisper fell into a repetition loop: one word `repeats` times or more in a row."""
+    words = transcript.split()
+    run = 1
+    for before, word in itertools.pairwise(words):
+        run = run + 1 if word == before else 1
+        if run >= repeats:
+            return True
+    return False
 
 
 def _join(texts: Iterable[str]) -> str:

@@ -6,7 +6,9 @@ Readers, side by side in one table:
 - `default`  espeak-ng's default reading of the raw article text (always shown unless
              --no-baseline): the yardstick of issue 9.
 - `--espeak rate=140,gap=3,pitch=50,voice=de+m3`  the same raw text at other espeak settings;
-             `mp3=96` passes the reading through a 96 kbps MP3 first (what encoding costs).
+             `mp3=96` passes the reading through a 96 kbps MP3 first (what encoding costs);
+             `level=-16.5` scales it to that RMS level in dBFS (Whisper hears louder audio
+             better, so a comparison across levels needs this control).
 - `--product="--rate 140 --word-gap 3"`  the product pipeline: runs
              `audio-edition render FILE -o OUT.mp3 --engine espeak --no-cache OPTIONS` and decodes
              the MP3, so normalization, pauses and mastering are measured too. `--product=""`
@@ -77,30 +79,69 @@ class EspeakRaw:
 
     voice: espeak.Voice = field(default_factory=espeak.Voice)
     mp3: int | None = None  # kbps: pass the reading through an MP3 encoder first
+    level: float | None = None  # dBFS RMS: scale the reading to this level
 
     @property
     def label(self) -> str:
         label = "default" if self.voice.is_default else f"espeak {self.voice.label}"
-        return label + (f" mp3 {self.mp3}k" if self.mp3 else "")
+        label += f" mp3 {self.mp3}k" if self.mp3 else ""
+        return label + (f" at {self.level:g} dBFS" if self.level is not None else "")
 
-    def audio(self, path: Path) -> np.ndarray:
+    @property
+    def labels(self) -> list[str]:
+        return [self.label]
+
+    def readings(self, path: Path) -> list[np.ndarray]:
         samples = espeak.read(path.read_text(encoding="utf-8"), self.voice)
         if self.mp3:
-            return asr.mp3_round_trip(samples, espeak.SAMPLE_RATE, self.mp3)
-        return asr.pcm_to_16k(samples, espeak.SAMPLE_RATE)
+            audio = asr.mp3_round_trip(samples, espeak.SAMPLE_RATE, self.mp3)
+        else:
+            audio = asr.pcm_to_16k(samples, espeak.SAMPLE_RATE)
+        return [audio if self.level is None else at_level(audio, self.level)]
 
 
 @dataclass
 class Product:
-    """The product pipeline through its CLI, MP3 and all."""
+    """The product pipeline through its CLI, MP3 and all. `settings` are passed as
+    `AUDIO_EDITION_<NAME>` environment variables (the pauses have no CLI option). With
+    `unmastered` the same synthesis is measured twice more from `render --wav`, the narration
+    before mastering and MP3 encoding: as the engine made it, and with a plain gain to the
+    mastered reading's RMS level (Whisper hears louder audio better, so this is the comparison
+    that shows what the processing itself costs)."""
 
     options: list[str]
     command: list[str]
+    settings: dict[str, str] = field(default_factory=dict)
+    unmastered: bool = False
     _no_cache: list[str] | None = field(default=None, repr=False)
+
+    raw_text: bool = False
+
+    @classmethod
+    def parse(cls, spec: str, command: list[str], unmastered: bool = False) -> Product:
+        """`pause_sentence=0.6 --rate 115`: leading NAME=VALUE words are settings, the rest
+        render options. A leading `raw-text` switches the product's normalization off
+        (bench/raw_text.py)."""
+        words = shlex.split(spec)
+        raw_text = bool(words) and words[0] == "raw-text"
+        if raw_text:
+            words.pop(0)
+            command = [sys.executable, "-m", "bench.raw_text"]
+        settings: dict[str, str] = {}
+        while words and re.fullmatch(r"[a-z_]+=\S*", words[0]):
+            name, _, value = words.pop(0).partition("=")
+            settings[name] = value
+        return cls(words, command, settings, unmastered, raw_text=raw_text)
 
     @property
     def label(self) -> str:
-        return "product" + (" " + " ".join(self.options) if self.options else "")
+        given = [f"{name}={value}" for name, value in self.settings.items()] + self.options
+        return " ".join(["product", *(["raw-text"] if self.raw_text else []), *given])
+
+    @property
+    def labels(self) -> list[str]:
+        more = [f"{self.label} unmastered", f"{self.label} unmastered, same level"]
+        return [self.label] + (more if self.unmastered else [])
 
     def no_cache(self) -> list[str]:
         """`--no-cache` where `render` has it: a cached take would hide a changed voice."""
@@ -111,16 +152,24 @@ class Product:
             self._no_cache = ["--no-cache"] if "--no-cache" in done.stdout else []
         return self._no_cache
 
-    def audio(self, path: Path) -> np.ndarray:
+    def readings(self, path: Path) -> list[np.ndarray]:
         with tempfile.TemporaryDirectory(prefix="bench-product-") as tmp:
-            out = Path(tmp) / "edition.mp3"
+            out, wav = Path(tmp) / "edition.mp3", Path(tmp) / "narration.wav"
             command = [*self.command, "render", str(path), "-o", str(out)]
             command += ["--engine", "espeak", *self.no_cache(), *self.options]
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            command += ["--wav", str(wav)] if self.unmastered else []
+            env = os.environ | {
+                f"AUDIO_EDITION_{name.upper()}": value for name, value in self.settings.items()
+            }
+            done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
             if done.returncode != 0 or not out.is_file():
                 message = (done.stderr or done.stdout).strip().splitlines()
                 raise ReaderError(f"{shlex.join(command)}: {message[-1] if message else 'no MP3'}")
-            return asr.file_to_16k(out)
+            mastered = asr.file_to_16k(out)
+            if not self.unmastered:
+                return [mastered]
+            narration = asr.file_to_16k(wav)
+            return [mastered, narration, at_level(narration, rms_db(mastered))]
 
 
 def product_command(given: str | None) -> list[str]:
@@ -137,16 +186,27 @@ def parse_espeak(spec: str) -> EspeakRaw:
     """`rate=140,gap=3,pitch=50,voice=de+m3,mp3=96` (any subset) → a reader."""
     names = {"rate": "rate", "s": "rate", "gap": "wordgap", "g": "wordgap", "wordgap": "wordgap"}
     names |= {"pitch": "pitch", "p": "pitch", "voice": "name", "v": "name", "mp3": "mp3"}
+    names |= {"level": "level"}
     values: dict[str, object] = {}
     for item in filter(None, (part.strip() for part in spec.split(","))):
         key, sep, value = item.partition("=")
         if not sep or key not in names:
             raise argparse.ArgumentTypeError(
-                f"not a setting: {item!r} (rate, gap, pitch, voice, mp3)"
+                f"not a setting: {item!r} (rate, gap, pitch, voice, mp3, level)"
             )
-        values[names[key]] = value if names[key] == "name" else int(value)
-    mp3 = values.pop("mp3", None)
-    return EspeakRaw(espeak.Voice(**values), mp3)  # type: ignore[arg-type]
+        kind = {"name": str, "level": float}.get(names[key], int)
+        values[names[key]] = kind(value)
+    mp3, level = values.pop("mp3", None), values.pop("level", None)
+    return EspeakRaw(espeak.Voice(**values), mp3, level)  # type: ignore[arg-type]
+
+
+def rms_db(audio: np.ndarray) -> float:
+    return float(10 * np.log10(np.mean(np.square(audio, dtype=np.float64)) + 1e-20))
+
+
+def at_level(audio: np.ndarray, level: float) -> np.ndarray:
+    """The audio scaled to `level` dBFS RMS: a plain gain, nothing else changed."""
+    return (audio * 10 ** ((level - rms_db(audio)) / 20)).astype(np.float32)
 
 
 # --- Transcripts, cached by the sound ---------------------------------------------------------
@@ -167,8 +227,7 @@ class TranscriptCache:
     @staticmethod
     def key(audio: np.ndarray) -> str:
         digest = hashlib.sha256(audio.tobytes())
-        digest.update(json.dumps(asr.TRANSCRIBE_OPTIONS, sort_keys=True).encode())
-        digest.update(asr.MODEL_NAME.encode())
+        digest.update(json.dumps(asr.METHOD, sort_keys=True).encode())
         return digest.hexdigest()
 
     def transcribe(self, audio: np.ndarray) -> str:
@@ -209,26 +268,27 @@ def measure(
             words = len(scoring.normalize(reference).split())
             started = time.monotonic()
             try:
-                audio = reader.audio(path)
+                readings = reader.readings(path)
             except ReaderError as exc:
-                results.append(Measurement(path.name, reader.label, words, None, error=str(exc)))
+                for label in reader.labels:
+                    results.append(Measurement(path.name, label, words, None, error=str(exc)))
                 print(f"  {reader.label:<28} {path.name:<32} failed: {exc}", file=sys.stderr)
                 continue
-            if audio_dir:
-                save_wav(audio_dir / f"{slug(reader.label)}__{path.stem}.wav", audio)
-            transcript = cache.transcribe(audio)
-            got = scoring.score(reference, transcript)
-            results.append(
-                Measurement(
-                    path.name, reader.label, got.words, got.recall, len(audio) / 16000, transcript
+            for label, audio in zip(reader.labels, readings, strict=True):
+                if audio_dir:
+                    save_wav(audio_dir / f"{slug(label)}__{path.stem}.wav", audio)
+                transcript = cache.transcribe(audio)
+                got = scoring.score(reference, transcript)
+                seconds = len(audio) / 16000
+                results.append(
+                    Measurement(path.name, label, got.words, got.recall, seconds, transcript)
                 )
-            )
-            print(
-                f"  {reader.label:<28} {path.name:<32} {got.recall:6.1%}"
-                f"  ({len(audio) / 16000:5.1f} s audio, {time.monotonic() - started:4.1f} s)",
-                file=sys.stderr,
-                flush=True,
-            )
+                print(
+                    f"  {label:<28} {path.name:<32} {got.recall:6.1%}"
+                    f"  ({seconds:5.1f} s audio, {time.monotonic() - started:4.1f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
     return results
 
 
@@ -297,24 +357,13 @@ def ranking(results: list[Measurement]) -> list[list[str]]:
     seconds = {
         r: sum(m.seconds_audio for m in results if m.reader == r) / len(articles) for r in readers
     }
-    loops = {r: sum(looped(m.transcript) for m in results if m.reader == r) for r in readers}
+    loops = {r: sum(asr.looped(m.transcript) for m in results if m.reader == r) for r in readers}
     short = [a.split("_")[0] for a in articles]
     rows = [["settings", "mean", "audio s", "loops", *short]]
     for value, reader in scored:
         cells = [pct(cell[a, reader]) for a in articles]
         rows.append([reader, pct(value), f"{seconds[reader]:.0f}", str(loops[reader]), *cells])
     return rows
-
-
-def looped(transcript: str, repeats: int = 6) -> bool:
-    """Whisper fell into a repetition loop: one word `repeats` times or more in a row."""
-    words = transcript.split()
-    run = 1
-    for before, word in itertools.pairwise(words):
-        run = run + 1 if word == before else 1
-        if run >= repeats:
-            return True
-    return False
 
 
 def render(rows: list[list[str]], markdown: bool = False) -> str:
@@ -353,7 +402,7 @@ def machine() -> str:
     return (
         f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
         f"faster-whisper {faster_whisper.__version__}, CTranslate2 {ctranslate2.__version__}, "
-        f"Whisper base int8, {asr.TRANSCRIBE_OPTIONS}"
+        f"Whisper base int8, {asr.TRANSCRIBE_OPTIONS}, loops repaired in pieces {asr.CHUNKING}"
     )
 
 
@@ -396,14 +445,21 @@ def main(argv: list[str] | None = None) -> int:
         type=parse_espeak,
         default=[],
         metavar="SETTINGS",
-        help="an espeak reading: rate=,gap=,pitch=,voice=,mp3=KBPS",
+        help="an espeak reading: rate=,gap=,pitch=,voice=,mp3=KBPS,level=DBFS",
     )
     parser.add_argument(
         "--product",
         action="append",
         default=[],
         metavar="OPTIONS",
-        help="a product reading with these render options (use --product=...)",
+        help="a product reading with these render options (use --product=...); leading "
+        "NAME=VALUE words set settings: --product='pause_sentence=0.6 --rate 115'",
+    )
+    parser.add_argument(
+        "--unmastered",
+        action="store_true",
+        help="measure each product reading also before mastering (render --wav), as made and "
+        "at the mastered level: the same synthesis",
     )
     parser.add_argument(
         "--product-command",
@@ -472,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
                 readers.append(EspeakRaw(voice))
     readers += args.espeak
     command = product_command(args.product_command)
-    readers += [Product(shlex.split(options), command) for options in args.product]
+    readers += [Product.parse(spec, command, args.unmastered) for spec in args.product]
     if not readers:
         parser.error("nothing to measure: give a reader or drop --no-baseline")
 
