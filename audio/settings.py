@@ -54,11 +54,12 @@ class Settings:
     engine: str = "auto"
     lexicon: Path | None = None
 
-    # espeak-ng, the offline voice.
+    # espeak-ng, the offline voice. Rate and word gap were chosen by how many words a speech
+    # recognizer gets back (docs/intelligibility.md); espeak-ng's own are 175 and 0.
     espeak_voice: str = "de"  # voice with an optional variant, e.g. de+m3
-    espeak_rate: int = 175  # words per minute
+    espeak_rate: int = 115  # words per minute
     espeak_pitch: int = 50  # 0 to 100
-    espeak_word_gap: int = 0  # extra pause between words, in units of 10 ms
+    espeak_word_gap: int = 6  # extra pause between words, in units of 10 ms
 
     # gTTS, Google's online voice.
     gtts_tld: str = "de"  # the host is translate.google.<gtts_tld>
