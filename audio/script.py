@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from audio import phrases
 from audio.article import Article
 from audio.settings import Settings
-from audio.speech import Lexicon, normalize, split_sentences
+from audio.speech import load_lexicon, normalize, split_sentences
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,10 @@ class Script:
         return tuple(sentence for part in self.parts for sentence in part.sentences)
 
 
-def build_script(article: Article, settings: Settings, lexicon: Lexicon | None = None) -> Script:
-    """The narration of `article`: intro, teaser, each section with its subheading, outro."""
+def build_script(article: Article, settings: Settings) -> Script:
+    """The narration of `article`: intro, teaser, each section with its subheading, outro, with
+    the words of the settings' pronunciation lexicon said its way."""
+    lexicon = load_lexicon(settings.lexicon) if settings.lexicon else None
     sentence, paragraph, section = (
         settings.pause_sentence,
         settings.pause_paragraph,

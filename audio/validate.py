@@ -109,8 +109,15 @@ def check_podcast(settings: Settings) -> Iterator[str]:
 
 
 def check_lexicon(settings: Settings) -> Iterator[str]:
+    from audio.speech import load_lexicon
+
     if settings.lexicon is not None and not settings.lexicon.is_file():
         yield f"lexicon {settings.lexicon} does not exist"
+    elif settings.lexicon is not None:
+        try:
+            load_lexicon(settings.lexicon)
+        except SettingsError as error:
+            yield str(error)
 
 
 CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from audio.article import read_article
+from audio.errors import SettingsError
 from audio.script import build_script
 from audio.settings import Settings
 from tests.conftest import SEED
@@ -54,3 +59,19 @@ def test_outro_names_the_podcast_and_ends_without_pause() -> None:
         "Sie hörten Morgenkommentar.",
     ]
     assert outro.sentences[-1].pause == 0.0
+
+
+def test_the_settings_lexicon_changes_what_is_said_not_what_is_shown(tmp_path: Path) -> None:
+    lexicon = tmp_path / "aussprache.txt"
+    lexicon.write_text("# Namen\nLawrow = Lawroff\n", encoding="utf-8")
+    script = build_script(read_article(SEED), Settings(lexicon=lexicon))
+    named = [s for s in script.sentences if "Lawrow" in s.text]
+    assert len(named) == 2
+    assert all("Lawroff" in s.spoken and "Lawrow " not in s.spoken for s in named)
+
+
+def test_a_broken_lexicon_is_named_with_its_line(tmp_path: Path) -> None:
+    lexicon = tmp_path / "aussprache.txt"
+    lexicon.write_text("Lawrow = Lawroff\nNato\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"aussprache\.txt:2: expected"):
+        build_script(read_article(SEED), Settings(lexicon=lexicon))

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from audio.settings import Settings
-from audio.validate import check_cover, check_renditions
+from audio.validate import check_cover, check_lexicon, check_renditions
 
 GOOD = Settings(base_url="https://example.org/")
 
@@ -40,3 +40,15 @@ def test_an_unfit_cover_is_named(tmp_path: Path) -> None:
     (found,) = check_cover(GOOD.replace(cover=tmp_path / "cover.gif"))
     assert found.startswith(f"cover {tmp_path / 'cover.gif'}: unfit as a podcast cover: ")
     assert "it is GIF, not JPEG or PNG" in found
+
+
+def test_a_lexicon_is_read_before_the_build(tmp_path: Path) -> None:
+    lexicon = tmp_path / "aussprache.txt"
+    assert list(check_lexicon(GOOD.replace(lexicon=lexicon))) == [
+        f"lexicon {lexicon} does not exist"
+    ]
+    lexicon.write_text("Lawrow = Lawroff\n= Nahto\n", encoding="utf-8")
+    (found,) = check_lexicon(GOOD.replace(lexicon=lexicon))
+    assert found == f"{lexicon}:2: the written form is empty"
+    lexicon.write_text("Lawrow = Lawroff\n", encoding="utf-8")
+    assert list(check_lexicon(GOOD.replace(lexicon=lexicon))) == []
