@@ -6,7 +6,8 @@ Ours: `audio-edition build --engine espeak` into a fresh output folder, the synt
 MP3. Ours also writes the transcripts, the cover, the feeds and the site; the pipeline only the MP3.
 
 The pipeline (bench/minimal_pipeline.sh): Debian's `espeak-ng` writes a WAV of the very sentences
-the build speaks (the script's spoken forms, one a line), one ffmpeg pass measures the loudness,
+the build speaks (the script's spoken forms, one a line), with the product's voice, rate, word gap
+and pitch, one ffmpeg pass measures the loudness,
 one ffmpeg pass applies gain and a limiter and encodes with the product's encoder settings, with
 the same ffmpeg binary (audio.ffmpeg.ffmpeg_exe()).
 
@@ -89,7 +90,8 @@ def compare(folder: Path, repeat: int) -> dict[str, object]:
         arguments = [
             str(text), str(mp3s[SHELL]), ffmpeg_exe(), str(settings.loudness),
             str(settings.true_peak), str(settings.bitrate), str(settings.sample_rate),
-            str(ENCODER_QUALITY),
+            str(ENCODER_QUALITY), settings.espeak_voice, str(settings.espeak_rate),
+            str(settings.espeak_word_gap), str(settings.espeak_pitch),
         ]  # fmt: skip
         return run(["sh", str(PIPELINE), *arguments], folder)
 
