@@ -19,7 +19,7 @@ from audio.speech import normalize
         ("Der Eintritt kostet 5,- €.", "Der Eintritt kostet fünf Euro."),
         ("Ein Becher kostet 0,99 €.", "Ein Becher kostet neunundneunzig Cent."),
         ("Das Paket kostet 1.000 € bzw. ca. 1.100 Dollar.",
-         "Das Paket kostet tausend Euro beziehungsweise circa eintausendeinhundert Dollar."),
+         "Das Paket kostet tausend Euro beziehungsweise zirka eintausendeinhundert Dollar."),
         ("Er zahlte $2,20.", "Er zahlte zwei Dollar zwanzig Cent."),
         ("Das Pfund fiel auf £2,01.", "Das Pfund fiel auf zwei Pfund ein Penny."),
         ("Der Fonds hat 300 Mio. US-Dollar.", "Der Fonds hat dreihundert Millionen U S Dollar."),

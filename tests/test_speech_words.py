@@ -29,7 +29,7 @@ def test_acronym_tables_do_not_contradict_each_other() -> None:
         ("Das gilt, d. h. im Prinzip, immer.", "Das gilt, das heißt im Prinzip, immer."),
         ("Es sprachen u. a. Merkel und Macron.", "Es sprachen unter anderem Merkel und Macron."),
         ("Das kostet ca. 100 Euro bzw. mehr.",
-         "Das kostet circa hundert Euro beziehungsweise mehr."),
+         "Das kostet zirka hundert Euro beziehungsweise mehr."),
         ("Äpfel, Birnen usw.", "Äpfel, Birnen und so weiter."),
         ("Rom wurde 753 v. Chr. gegründet.",
          "Rom wurde siebenhundertdreiundfünfzig vor Christus gegründet."),
@@ -94,6 +94,8 @@ def test_acronyms(written: str, spoken: str) -> None:
         ("Karl V. dankte ab.", "Karl der Fünfte dankte ab."),
         ("George W. Bush regierte.", "George W Bush regierte."),
         ("Teil II erscheint im Mai.", "Teil zwei erscheint im Mai."),
+        ("Das Rentenpaket II ist ein Gesetz.", "Das Rentenpaket zwei ist ein Gesetz."),
+        ("Hartz IV wurde abgeschafft.", "Hartz vier wurde abgeschafft."),
         ("Er nimmt Vitamin C.", "Er nimmt Vitamin C."),
     ],
 )  # fmt: skip
@@ -141,7 +143,7 @@ def test_addresses(written: str, spoken: str) -> None:
         ("Nach § 219a StGB ist das strafbar.",
          "Nach Paragraf zweihundertneunzehn a Strafgesetzbuch ist das strafbar."),
         ("Es geht um Ja/Nein.", "Es geht um Ja Nein."),
-        ("Der Preis stieg um ~10 Euro.", "Der Preis stieg um circa zehn Euro."),
+        ("Der Preis stieg um ~10 Euro.", "Der Preis stieg um zirka zehn Euro."),
         ("Das   ist\tzu viel  Platz.", "Das ist zu viel Platz."),
     ],
 )  # fmt: skip

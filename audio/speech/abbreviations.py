@@ -29,9 +29,9 @@ ABBREVIATIONS = {
     "o. J.": "ohne Jahr", "e. V.": "eingetragener Verein", "h. c.": "honoris causa",
     "a. M.": "am Main", "a. d.": "an der", "i. Br.": "im Breisgau", "a. Rh.": "am Rhein",
     "Anm. d. Red.": "Anmerkung der Redaktion", "d. Red.": "der Redaktion",
-    # Words.
+    # Words. "zirka", Duden's other spelling: espeak-ng reads "circa" as "kirka".
     "bzw.": "beziehungsweise", "usw.": "und so weiter", "usf.": "und so fort",
-    "etc.": "et cetera", "ca.": "circa", "evtl.": "eventuell", "ggf.": "gegebenenfalls",
+    "etc.": "et cetera", "ca.": "zirka", "evtl.": "eventuell", "ggf.": "gegebenenfalls",
     "ggfs.": "gegebenenfalls", "inkl.": "inklusive", "incl.": "inklusive", "exkl.": "exklusive",
     "zzgl.": "zuzüglich", "abzgl.": "abzüglich", "vgl.": "vergleiche", "bspw.": "beispielsweise",
     "bzgl.": "bezüglich", "insb.": "insbesondere", "insbes.": "insbesondere",
@@ -126,7 +126,11 @@ def _compact(written: str) -> str:
 _LOOKUP = {_compact(key): spoken for key, spoken in (_WORDS | BEFORE_NUMBERS).items()}
 _ADJECTIVE_LOOKUP = {_compact(key): stem for key, stem in _ADJECTIVES.items()}
 _FINAL = {_compact(key) for key in SENTENCE_FINAL}
-_ANY = re.compile(rf"(?<![\w.])(?:{_alternatives(_WORDS | _ADJECTIVES)})")
+# Any abbreviation whose dot ends no sentence: "Art." only before a number ("Art. 22").
+_ANY = re.compile(
+    rf"(?<![\w.])(?:{_alternatives(_WORDS | _ADJECTIVES)}"
+    rf"|(?:{_alternatives(BEFORE_NUMBERS)})(?=\s*\d))"
+)
 _ABBREVIATION = re.compile(
     rf"(?<![\w.])(?:({_alternatives(BEFORE_NUMBERS)})(?=\s*\d)|({_alternatives(_ADJECTIVES)})"
     rf"|({_alternatives(_WORDS)}))"

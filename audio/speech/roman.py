@@ -2,7 +2,9 @@
 
 After a name the numeral is a regnal number, an ordinal with the article in the case the
 sentence gives the name ("von Ludwig XIV." → von Ludwig dem Vierzehnten). After words that
-count ("Teil", "Band") it is a cardinal.
+count ("Teil", "Band") it is a cardinal, and so is a numeral of two or more letters without a
+dot after any other word ("Rentenpaket II", "Hartz IV"): German writes regnal numbers with
+the dot, and spelled out letter by letter the numeral means nothing to a listener.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def read_roman(text: str) -> str:
 
 def _named(match: re.Match[str]) -> str:
     name, numeral, dot = match.groups()
-    if name in _COUNTING:
+    if name in _COUNTING or (not dot and len(numeral) > 1):
         return f"{name} {numerals.cardinal(value(numeral))}" + (
             context.final_dot(match) if dot else ""
         )

@@ -12,9 +12,12 @@ import re
 
 from audio.speech import abbreviations, ordinals, roman
 
-# End marks, closing quotes or brackets, space, then what starts a sentence: a capital,
-# possibly behind an opening quote. A digit does not: "bis 3. 500 Menschen" stays whole.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(\s+)(?=[„\"'‚»«(\[]?[A-ZÄÖÜ])")
+# End marks, closing quotes or brackets, space, then what starts a sentence: a capital or a
+# digit, possibly behind an opening quote.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(\s+)(?=[„\"'‚»«(\[]?[A-ZÄÖÜ\d])")
+# Before a digit, only after a word: "im Nahverkehr. 49 Euro" ends a sentence, but the dot of
+# a number ("bis 3. 500 Menschen") or an initial ("F. 1") does not.
+_WORD_END = re.compile(r"[^\W\d_]{2}[.!?…]+[\"'“”»«‘’)\]]*\Z")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)\.\Z")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\Z")
 _REGNAL = re.compile(r"([A-ZÄÖÜ][\wäöüß]+)\s+([IVX]+)\.\Z")
@@ -38,6 +41,8 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def _continues(head: str, tail: str) -> bool:
     """Whether the sentence goes on after `head`, which ends in a full stop, and before `tail`."""
+    if re.match(r"\W*\d", tail) and not _WORD_END.search(head):
+        return True
     if not head.endswith("."):
         return False
     if _INITIAL.search(head) or _DAY_MONTH.search(head):

@@ -15,7 +15,7 @@ _WORDS = (
     (re.compile(r"(?<![\w+])\+(?![+\w]*\+)"), " plus "),
     (re.compile(r"±"), " plus minus "),
     (re.compile(r"\s=\s"), " gleich "),
-    (re.compile(r"(?<!\w)~"), " circa "),
+    (re.compile(r"(?<!\w)~"), " zirka "),  # not "circa": espeak-ng says "kirka"
     (re.compile(r"[×]"), " mal "),
     (re.compile(r"%"), " Prozent "),
     (re.compile(r"‰"), " Promille "),
