@@ -7,8 +7,9 @@ import contextlib
 import dataclasses
 import functools
 import shutil
+import tempfile
 import warnings
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -34,11 +35,15 @@ from audio.tags import write_tags
 from audio.transcripts import chapters_json, srt, transcript_json, webvtt
 
 
-def narrate(article: Article, settings: Settings, engine: Engine) -> Timeline:
-    """The article read aloud: one timeline with every sentence's place in it."""
+def narrate(
+    article: Article, settings: Settings, engine: Engine, scratch: Path | None = None
+) -> Timeline:
+    """The article read aloud: one timeline with every sentence's place in it. With `scratch`
+    (a temporary folder) its samples are kept in a file there, not in memory."""
     script = build_script(article, settings)
+    cutting, cache = Cutting.of(settings), narration_cache(settings)
     try:
-        return narrate_script(script, engine, Cutting.of(settings), narration_cache(settings))
+        return narrate_script(script, engine, cutting, cache, scratch)
     except EngineError as error:
         raise EngineError(f"{article.source}: {error}") from error
 
@@ -57,12 +62,12 @@ def render_file(
     engine = open_engine(settings.engine, settings)
     if warning := fallback_warning(engine):
         (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
-    timeline = _with_music(narrate(article, settings, engine), settings)
-    if wav is not None:
-        with atomic_path(wav) as temporary:
-            timeline.audio.export(temporary, format="wav")
-    with atomic_path(target) as temporary:
-        master(timeline, [(podcast_rendition(settings), temporary)])
+    with narrated(article, settings, engine) as timeline:
+        if wav is not None:
+            with atomic_path(wav) as temporary:
+                timeline.samples.write_wav(temporary)
+        with atomic_path(target) as temporary:
+            master(timeline, [(podcast_rendition(settings), temporary)])
     return timeline
 
 
@@ -73,35 +78,41 @@ def build_edition(
 
     `published` is the article's date, or for an undated article the time it was first built.
     """
-    slug = article.slug
-    timeline = _with_music(narrate(article, settings, engine), settings)
-    draft = Edition(
-        guid=edition_guid(article),
-        slug=slug,
-        source=article.source.name,
-        title=article.title,
-        author=article.author,
-        published=published,
-        teaser=article.teaser,
-        sections=article.sections,
-        url=article.url,
-        audio="",
-        size=0,
-        duration=timeline.duration,
-        engine=engine.identity,
-        fallback=engine.fallback is not None,
-        voice=engine.voice,
-        chapters=timeline.chapters,
-        # Written when the build publishes; named here so the manifest counts it as the edition's.
-        files={"page": page_path(slug)},
-    )
-    files = _write_transcripts(timeline, draft, settings, folder)
-    edition = _write_renditions(timeline, draft, settings, folder)
-    return dataclasses.replace(edition, files={**edition.files, **files})
+    with narrated(article, settings, engine) as timeline:
+        slug = article.slug
+        draft = Edition(
+            guid=edition_guid(article),
+            slug=slug,
+            source=article.source.name,
+            title=article.title,
+            author=article.author,
+            published=published,
+            teaser=article.teaser,
+            sections=article.sections,
+            url=article.url,
+            audio="",
+            size=0,
+            duration=timeline.duration,
+            engine=engine.identity,
+            fallback=engine.fallback is not None,
+            voice=engine.voice,
+            chapters=timeline.chapters,
+            # Written when the build publishes; named so the manifest counts it as the edition's.
+            files={"page": page_path(slug)},
+        )
+        files = _write_transcripts(timeline, draft, settings, folder)
+        edition = _write_renditions(timeline, draft, settings, folder)
+        return dataclasses.replace(edition, files={**edition.files, **files})
 
 
-def _with_music(timeline: Timeline, settings: Settings) -> Timeline:
-    return add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
+@contextlib.contextmanager
+def narrated(article: Article, settings: Settings, engine: Engine) -> Iterator[Timeline]:
+    """The article read aloud, with its music; the samples lie in a temporary folder, removed
+    when the block is left, also on an error (a long article's PCM is more than a build may
+    hold in memory, docs/performance.md)."""
+    with tempfile.TemporaryDirectory(prefix="audio-edition-") as scratch:
+        timeline = narrate(article, settings, engine, Path(scratch))
+        yield add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
 
 
 def _rendition_file(slug: str, rendition: Rendition) -> str:

@@ -158,6 +158,10 @@ class NarrationCache:
             return None
         return audio, spans
 
+    def has(self, key: str) -> bool:
+        """Whether the segment is stored (get() may still find it unreadable)."""
+        return all(path.is_file() for path in self._paths(key))
+
     def put(self, key: str, audio: AudioSegment, cues: Sequence[tuple[int, int]]) -> None:
         """Store a segment; a cache that cannot be written only costs time later."""
         wav, spans = self._paths(key)

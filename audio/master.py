@@ -16,6 +16,7 @@ analysed and encoded again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -134,12 +135,8 @@ def renditions(settings: Settings) -> tuple[Rendition, ...]:
 
 
 def samples_of(timeline: Timeline) -> np.ndarray:
-    """The timeline's audio as float32 in [-1, 1]."""
-    audio = timeline.audio.set_channels(1)
-    width = audio.sample_width
-    kind = {1: np.int8, 2: np.int16, 4: np.int32}[width]
-    raw = np.frombuffer(audio.raw_data, dtype=kind)
-    return raw.astype(np.float32) / float(1 << (8 * width - 1))
+    """The timeline's audio as float32 in [-1, 1] (the whole programme in memory)."""
+    return timeline.samples.floats()
 
 
 def master(
@@ -165,7 +162,7 @@ def mastering(
         ThreadPoolExecutor(_cores()) as pool,
         tempfile.TemporaryDirectory(prefix="audio-edition-") as scratch,
     ):
-        programme = _Programme(timeline, pool)
+        programme = _Programme(timeline, pool, Path(scratch))
         renditions = [_Job(programme, r, path, cache, Path(scratch)) for r, path in jobs]
         try:
             for job in renditions:
@@ -183,34 +180,41 @@ class _Analysed:
     levels: Levels
     rotated: np.ndarray | None
     """The segment through the all-pass rotator, if the programme is short enough to keep it."""
+    spilled: Path | None = None
+    """Where the levels' peaks and shares lie if the programme is too long to keep them (its
+    `levels` then holds none)."""
+
+    def loaded(self) -> Levels:
+        if self.spilled is None:
+            return self.levels
+        both = np.fromfile(self.spilled, np.float16)
+        half = len(both) // 2
+        return dataclasses.replace(self.levels, peaks=both[:half], shares=both[half:])
 
 
 class _Programme:
     """The timeline's samples, cut into segments, each analysed once for every rendition."""
 
-    def __init__(self, timeline: Timeline, pool: ThreadPoolExecutor) -> None:
-        audio = timeline.audio.set_channels(1)
-        self.rate = audio.frame_rate
-        self.width = audio.sample_width
-        self.raw = audio.raw_data
-        kind = {1: np.int8, 2: np.int16, 4: np.int32}[self.width]
-        self.pcm = np.frombuffer(self.raw, dtype=kind)
+    def __init__(self, timeline: Timeline, pool: ThreadPoolExecutor, scratch: Path) -> None:
+        # Read a segment at a time, never whole: a long programme's samples stay in their file.
+        self.pcm = timeline.samples
+        self.rate = self.pcm.rate
+        self.width = self.pcm.width
         self.cuts = tuple(cut for cut in timeline.cuts if self._silent_around(cut))
         self.pool = pool
         self.limiter = Limiter(self.rate)
-        self.keep = len(self.pcm) <= KEEP_ROTATED
+        self.scratch = scratch
+        self.keep = self.pcm.length <= KEEP_ROTATED
         self._analyses: dict[tuple[int, int], Future[_Analysed]] = {}
 
     def segments(self, mp3_rate: int) -> list[Segment]:
-        return segments_of(len(self.pcm), self.cuts, self.rate, mp3_rate)
+        return segments_of(self.pcm.length, self.cuts, self.rate, mp3_rate)
 
     def samples(self, segment: Segment) -> np.ndarray:
-        scale = np.float32(1 / (1 << (8 * self.width - 1)))
-        return self.pcm[segment.start : segment.stop].astype(np.float32) * scale
+        return self.pcm.floats(segment.start, segment.stop)
 
     def digest(self, segment: Segment) -> str:
-        raw = memoryview(self.raw)[segment.start * self.width : segment.stop * self.width]
-        return hashlib.sha256(raw).hexdigest()
+        return hashlib.sha256(self.pcm.read(segment.start, segment.stop)).hexdigest()
 
     def analyse(self, segment: Segment) -> Future[_Analysed]:
         """The segment's analysis, started on the pool the first time it is asked for."""
@@ -220,7 +224,7 @@ class _Programme:
         return self._analyses[span]
 
     def levels(self, segment: Segment) -> Levels:
-        return self.analyse(segment).result().levels
+        return self.analyse(segment).result().loaded()
 
     def rotated(self, segment: Segment) -> Iterator[np.ndarray]:
         """The segment through the all-pass rotator, in consecutive blocks."""
@@ -239,13 +243,36 @@ class _Programme:
                 yield piece
 
         levels = self.limiter.levels(pieces())
-        return _Analysed(levels, np.concatenate(rotated) if rotated else None)
+        if self.keep:
+            return _Analysed(levels, np.concatenate(rotated) if rotated else None)
+        # A long programme's levels (0.8 MB a minute at 22.05 kHz) wait in a file until the
+        # limiter needs them, a segment at a time.
+        spilled = self.scratch / f"levels-{segment.start}.f16"
+        with spilled.open("wb") as out:
+            levels.peaks.tofile(out)
+            levels.shares.tofile(out)
+        empty = np.zeros(0, np.float16)
+        return _Analysed(dataclasses.replace(levels, peaks=empty, shares=empty), None, spilled)
 
     def _silent_around(self, cut: int) -> bool:
         guard = round(MIN_PAUSE / 2 * self.rate)
-        around = self.pcm[max(0, cut - guard) : cut + guard]
+        around = self.pcm.read(max(0, cut - guard), cut + guard)
         loudest = int(np.abs(around.astype(np.int64)).max(initial=0))
         return loudest <= SILENT * (1 << (8 * self.width - 1))
+
+
+class _AllLevels(Sequence[Levels]):
+    """Every segment's levels, each read when it is needed."""
+
+    def __init__(self, programme: _Programme, segments: Sequence[Segment]) -> None:
+        self.programme = programme
+        self.segments = segments
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def __getitem__(self, index: int) -> Levels:  # type: ignore[override]
+        return self.programme.levels(self.segments[index])
 
 
 class _Job:
@@ -285,7 +312,7 @@ class _Job:
         """Settle the gain (or keep the cached one) and start encoding what is missing."""
         reused = self._reused()
         if reused is None:
-            levels = [self.programme.levels(segment) for segment in self.segments]
+            levels = _AllLevels(self.programme, self.segments)
             level, reached = self.programme.limiter.settle(levels, self.target, self.ceiling)
             name = gain_name(level)
             hits = self._hits(name)

@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from audio.errors import AudioError
-from audio.ffmpeg import AudioSegment, ffmpeg_exe
+from audio.ffmpeg import ffmpeg_exe
 from audio.loudness import fft_size, from_db, loudness
 from audio.master import samples_of
+from audio.pcm import InMemory, Samples
 from audio.render import Chapter, Cue, Timeline
 
 # Music sits this far below the voice (LU): present, but a bed rather than a song.
@@ -34,7 +35,7 @@ def add_music(timeline: Timeline, intro: Path | None, outro: Path | None, rate: 
     """`timeline` with `intro` before and `outro` after it, at `rate` Hz."""
     if intro is None and outro is None:
         return timeline
-    voice = resample(samples_of(timeline), timeline.audio.frame_rate, rate)
+    voice = resample(samples_of(timeline), timeline.samples.rate, rate)
     level = loudness(voice, rate) + LEVEL
     opening = _music(intro, rate, level) if intro else np.zeros(0, np.float32)
     closing = _music(outro, rate, level) if outro else np.zeros(0, np.float32)
@@ -51,14 +52,11 @@ def add_music(timeline: Timeline, intro: Path | None, outro: Path | None, rate: 
     mix[offset : offset + len(voice)] += voice
     mix[outro_at : outro_at + len(closing)] += closing
     mix /= max(1.0, float(np.abs(mix).max()))
-    audio = AudioSegment(
-        data=(mix * (2**31 - 1)).astype("<i4").tobytes(),
-        sample_width=4,
-        frame_rate=rate,
-        channels=1,
-    )
-    cuts = tuple(offset + round(cut * rate / timeline.audio.frame_rate) for cut in timeline.cuts)
-    return _shifted(timeline, audio, offset / rate, cuts)
+    # The mix is made whole in memory: the music is mixed into the programme's loudness,
+    # measured over the whole narration.
+    samples = InMemory((mix * (2**31 - 1)).astype("<i4").tobytes(), rate, width=4)
+    cuts = tuple(offset + round(cut * rate / timeline.samples.rate) for cut in timeline.cuts)
+    return _shifted(timeline, samples, offset / rate, cuts)
 
 
 def resample(samples: np.ndarray, rate: int, wanted: int) -> np.ndarray:
@@ -115,9 +113,9 @@ def _fade(length: int, span: float, out: bool) -> np.ndarray:
 
 
 def _shifted(
-    timeline: Timeline, audio: AudioSegment, offset: float, cuts: tuple[int, ...]
+    timeline: Timeline, samples: Samples, offset: float, cuts: tuple[int, ...]
 ) -> Timeline:
-    duration = len(audio.raw_data) / audio.sample_width / audio.frame_rate
+    duration = samples.length / samples.rate
     cues = tuple(Cue(c.start + offset, c.end + offset, c.text) for c in timeline.cues)
     chapters = [
         Chapter(0.0 if i == 0 else c.start + offset, c.end + offset, c.title)
@@ -125,4 +123,4 @@ def _shifted(
     ]
     if chapters:
         chapters[-1] = dataclasses.replace(chapters[-1], end=duration)
-    return Timeline(audio, cues, tuple(chapters), cuts)
+    return Timeline(samples, cues, tuple(chapters), cuts)

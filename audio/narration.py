@@ -6,13 +6,18 @@ voice and code is taken from the cache exactly as it was laid out then, and only
 the other segments go to the engine. An edited paragraph costs the synthesis of its own segment,
 and the samples of the others stay as they were published: the encoded MP3 segments keyed by
 those samples (audio/master.py) are found again.
+
+A long article is never in memory at once: the engine reads BATCH characters of segments at a
+time, each segment's takes are let go once it is laid out, and in a build the laid-out segments
+are appended to a file (audio/pcm.py) that mastering reads a segment at a time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from audio.cache import NarrationCache
 from audio.engines import Engine
@@ -21,54 +26,88 @@ from audio.render import Assembly, Narrated, Timeline
 from audio.script import Script
 from audio.segments import Cutting
 
+BATCH = 5000
+"""Characters (spoken) given to the engine at one time, in whole segments: enough for gTTS to
+keep its requests in flight, while the takes of a long article are never all held at once
+(about eight minutes of speech at the offline voice)."""
+
 
 def narrate_script(
-    script: Script, engine: Engine, cutting: Cutting, cache: NarrationCache | None = None
+    script: Script,
+    engine: Engine,
+    cutting: Cutting,
+    cache: NarrationCache | None = None,
+    scratch: Path | None = None,
 ) -> Timeline:
-    """The script read by `engine`, segment by segment."""
-    sentences = script.sentences
-    runs = cutting.runs(sentences)
-    found = {}
+    """The script read by `engine`, segment by segment; with `scratch` (a temporary folder) the
+    samples are kept in a file there, and only a few segments are ever in memory."""
+    runs = cutting.runs(script.sentences)
     keys: list[str] = []
     if cache is not None:
         from audio.staleness import code_digest
 
         code = code_digest(("engines", "render.py", "segments.py", "narration.py"))
         keys = [_key(script, runs, index, engine, cutting, code) for index in range(len(runs))]
-        found = {index: hit for index, key in enumerate(keys) if (hit := cache.get(key))}
-    takes = _synthesize(engine, script, [run for i, run in enumerate(runs) if i not in found])
-    rate = next((take.frame_rate for take in takes.values() if len(take)), None)
-    if rate is None:
-        rate = next((audio.frame_rate for audio, _ in found.values()), 22050)
-    # Samples at another rate could not be joined; their sentences are said again.
-    stale = [index for index, (audio, _) in found.items() if audio.frame_rate != rate]
-    takes.update(_synthesize(engine, script, [runs[index] for index in stale]))
-    assembly = Assembly(script, rate, cutting)
-    for index, run in enumerate(runs):
-        hit = found.get(index)
-        if hit is not None and index not in stale:
+    cached = {index for index, key in enumerate(keys) if cache is not None and cache.has(key)}
+    takes = _Takes(engine, script, runs, cached)
+    missing = [index for index in range(len(runs)) if index not in cached]
+    # The engine's rate, if it says anything; else the cache's.
+    rate = takes.rate(missing[0]) if missing else None
+    if rate is None and cache is not None:
+        loaded = (cache.get(keys[index]) for index in sorted(cached))
+        rate = next((hit[0].frame_rate for hit in loaded if hit is not None), None)
+    assembly = Assembly(script, rate or 22050, cutting, scratch)
+    for index in range(len(runs)):
+        hit = cache.get(keys[index]) if index in cached and cache is not None else None
+        if hit is not None and hit[0].frame_rate == assembly.rate:
             audio, cues = hit
-            narrated = Narrated(audio.raw_data, rate, tuple(cues))
+            narrated = Narrated(audio.raw_data, assembly.rate, tuple(cues))
         else:
-            # Each take is let go once laid out: the takes and the timeline never both hold
-            # the whole programme.
-            narrated = assembly.lay_out(index, [takes.pop(number) for number in run])
+            # Not in the cache, unreadable, or at another rate (which could not be joined).
+            narrated = assembly.lay_out(index, takes.of(index))
             if cache is not None:
-                segment = AudioSegment(
-                    data=narrated.data, sample_width=2, frame_rate=rate, channels=1
-                )
-                cache.put(keys[index], segment, narrated.cues)
+                cache.put(keys[index], narrated.audio(), narrated.cues)
         assembly.add(index, narrated)
     return assembly.timeline()
 
 
-def _synthesize(engine: Engine, script: Script, runs: Sequence[range]) -> dict[int, AudioSegment]:
-    """Takes of the sentences in `runs`, by sentence number; the engine is not asked for none."""
-    numbers = [number for run in runs for number in run]
-    if not numbers:
-        return {}
-    spoken = [script.sentences[number].spoken for number in numbers]
-    return dict(zip(numbers, engine.synthesize(spoken), strict=True))
+class _Takes:
+    """The engine's takes, a batch of segments at a time, each let go once laid out."""
+
+    def __init__(
+        self, engine: Engine, script: Script, runs: Sequence[range], cached: Collection[int]
+    ) -> None:
+        self.engine = engine
+        self.script = script
+        self.runs = runs
+        self.cached = cached
+        self.pending: dict[int, AudioSegment] = {}
+
+    def rate(self, index: int) -> int | None:
+        """The rate of the engine's takes, from segment `index`'s batch."""
+        self._synthesize(index)
+        return next((take.frame_rate for take in self.pending.values() if len(take)), None)
+
+    def of(self, index: int) -> list[AudioSegment]:
+        """The takes of segment `index`'s sentences."""
+        if self.runs[index].start not in self.pending:
+            self._synthesize(index)
+        return [self.pending.pop(number) for number in self.runs[index]]
+
+    def _synthesize(self, index: int) -> None:
+        """Segment `index` and the segments after it that the cache lacks, up to BATCH."""
+        sentences = self.script.sentences
+        numbers: list[int] = []
+        characters = 0
+        for following in range(index, len(self.runs)):
+            run = self.runs[following]
+            length = sum(len(sentences[number].spoken) for number in run)
+            if numbers and (following in self.cached or characters + length > BATCH):
+                break
+            numbers.extend(run)
+            characters += length
+        spoken = [sentences[number].spoken for number in numbers]
+        self.pending.update(zip(numbers, self.engine.synthesize(spoken), strict=True))
 
 
 def _key(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydub.silence import detect_leading_silence
 
 from audio.ffmpeg import AudioSegment
+from audio.pcm import InFile, InMemory, Samples
 from audio.script import Script
 from audio.segments import Cutting
 
@@ -36,15 +38,22 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Timeline:
-    audio: AudioSegment
+    samples: Samples
+    """The programme's samples, possibly in a file: read them a range at a time."""
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
     cuts: tuple[int, ...] = ()
-    """Sample offsets in `audio` where it may be cut into segments (audio/segments.py)."""
+    """Sample offsets in `samples` where it may be cut into segments (audio/segments.py)."""
+
+    @property
+    def audio(self) -> AudioSegment:
+        """The whole programme in memory: for short programmes (and tests) only."""
+        return self.samples.audio()
 
     @property
     def duration(self) -> float:
-        return len(self.audio) / 1000
+        """Seconds, to the millisecond (as pydub measures)."""
+        return self.samples.duration
 
 
 @dataclass(frozen=True)
@@ -77,18 +86,22 @@ def assemble(
 
 class Assembly:
     """A timeline put together a segment at a time; a segment's samples depend on its own
-    sentences and the pause before them only, so one laid out earlier can stand in for it."""
+    sentences and the pause before them only, so one laid out earlier can stand in for it.
+    With `scratch` (a temporary folder) the samples are kept in a file there."""
 
-    def __init__(self, script: Script, rate: int, cutting: Cutting | None) -> None:
+    def __init__(
+        self, script: Script, rate: int, cutting: Cutting | None, scratch: Path | None = None
+    ) -> None:
         self.script = script
         self.rate = rate
         self.cutting = cutting
         self.sentences = script.sentences
         self.runs = cutting.runs(self.sentences) if cutting else [range(len(self.sentences))]
-        # One growing buffer rather than a list of pieces joined at the end: the joined copy
-        # would be a third full-length copy beside the takes and the pieces (a 50-minute
-        # article at 22.05 kHz is 130 MB of PCM). Large buffers grow in place (mremap).
-        self.data = bytearray()
+        # Segments are appended as they are laid out, never joined at the end: in a file, the
+        # programme is never in memory at once (audio/pcm.py).
+        self.samples: Samples = (
+            InFile(scratch / "narration.pcm", rate, WIDTH) if scratch else InMemory(b"", rate)
+        )
         self.cues: list[Cue] = []
         self.cuts: list[int] = []
 
@@ -124,18 +137,17 @@ class Assembly:
 
     def add(self, index: int, narrated: Narrated) -> None:
         """Append segment `index`."""
-        offset = len(self.data) // WIDTH
+        offset = self.samples.length
         if index:
             self.cuts.append(offset)
-        self.data += narrated.data
+        self.samples.append(narrated.data)
         for number, (start, end) in zip(self.runs[index], narrated.cues, strict=True):
             text = self.sentences[number].text
             self.cues.append(Cue((offset + start) / self.rate, (offset + end) / self.rate, text))
 
     def timeline(self) -> Timeline:
-        audio = AudioSegment(data=self.data, sample_width=WIDTH, frame_rate=self.rate, channels=1)
-        chapters = _chapters(self.script, self.cues, len(audio) / 1000)
-        return Timeline(audio, tuple(self.cues), chapters, tuple(self.cuts))
+        chapters = _chapters(self.script, self.cues, self.samples.duration)
+        return Timeline(self.samples, tuple(self.cues), chapters, tuple(self.cuts))
 
 
 def _trimmed(take: AudioSegment) -> AudioSegment:

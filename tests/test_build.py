@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import feedparser
@@ -12,8 +13,11 @@ from mutagen.mp3 import MP3
 from PIL import Image
 from typer.testing import CliRunner
 
+from audio import build
 from audio.cli import app
+from audio.errors import AudioError
 from audio.ffmpeg import AudioSegment
+from audio.render import Timeline
 
 runner = CliRunner()
 
@@ -128,6 +132,26 @@ def test_render_writes_the_unmastered_narration_as_wav(project: Path) -> None:
     assert narration.dBFS < mastered.dBFS - 3
     assert abs(narration.duration_seconds - mastered.duration_seconds) < 0.1
     assert f"seed.mp3 {narration.duration_seconds:.1f} s" in " ".join(result.output.split())
+
+
+def test_the_narration_is_kept_in_a_temporary_file_removed_also_on_an_error(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen = []
+
+    def failing(timeline: Timeline, jobs: object) -> None:
+        seen.append([path.name for path in scratch.glob("audio-edition-*/*")])
+        raise AudioError("the encoder is gone")
+
+    monkeypatch.setattr(build, "master", failing)
+    options = ["--engine", "espeak"]
+    result = runner.invoke(app, ["render", "articles/seed.txt", "-o", "seed.mp3", *options])
+    assert result.exit_code == 1 and "the encoder is gone" in result.output
+    assert seen == [["narration.pcm"]]
+    assert list(scratch.iterdir()) == []
 
 
 def manifest_edition(output: Path) -> dict:

@@ -8,12 +8,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from audio import master as master_module
 from audio.article import read_article
 from audio.build import narrate
 from audio.cache import SegmentCache
 from audio.engines import open_engine
-from audio.ffmpeg import AudioSegment
+from audio.limiter import Levels
 from audio.master import REUSE_TOLERANCE, Mastered, master, renditions
+from audio.pcm import InMemory
 from audio.render import Timeline
 from audio.settings import Settings
 from tests.conftest import SEED
@@ -106,10 +108,35 @@ def test_a_louder_programme_is_settled_and_encoded_anew(
     pcm = np.frombuffer(timeline.audio.raw_data, np.int16).copy()
     cut = timeline.cuts[0]
     pcm[:cut] = (pcm[:cut] * 0.25).astype(np.int16)  # the first segment 12 dB down
-    audio = AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=22050, channels=1)
-    quieter = dataclasses.replace(timeline, audio=audio)
+    quieter = dataclasses.replace(timeline, samples=InMemory(pcm.tobytes(), 22050))
     again = mastered(quieter, settings, folder, "quieter")
     for before, after in zip(results, again, strict=True):
         assert after.encoded == after.segments
         assert after.gain > before.gain
         assert measure(after.path)[0] == pytest.approx(after.rendition.loudness, abs=0.5)
+
+
+def test_a_long_programme_keeps_its_levels_in_files_and_masters_the_same(
+    first: tuple[Timeline, list[Mastered]],
+    settings: Settings,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    timeline, _ = first
+    kept = [(r, folder / f"kept-{r.kind}.mp3") for r in renditions(settings)]
+    master(timeline, kept)
+    read = []
+    loaded = master_module._Analysed.loaded
+
+    def spying(analysed: master_module._Analysed) -> Levels:
+        assert analysed.spilled is not None and analysed.spilled.is_file()
+        read.append(analysed.spilled.name)
+        return loaded(analysed)
+
+    monkeypatch.setattr(master_module, "KEEP_ROTATED", 0)  # the seed counts as long
+    monkeypatch.setattr(master_module._Analysed, "loaded", spying)
+    spilled = [(r, folder / f"spilled-{r.kind}.mp3") for r in renditions(settings)]
+    master(timeline, spilled)
+    assert len(set(read)) == len(timeline.cuts) + 1
+    for (_, one), (_, other) in zip(kept, spilled, strict=True):
+        assert one.read_bytes() == other.read_bytes()

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from audio.errors import AudioError
-from audio.ffmpeg import AudioSegment
 from audio.loudness import loudness
 from audio.master import samples_of
 from audio.music import LEVEL, OVERLAP, add_music, resample
+from audio.pcm import InMemory
 from audio.render import Chapter, Cue, Timeline
 
 VOICE_RATE = 22050
@@ -44,10 +44,9 @@ def voice() -> Timeline:
         parts += [sine(200 + 50 * number, 1.0, VOICE_RATE, 0.3), pause]
         cues.append(Cue(start, start + 1.0, f"Satz {number}."))
     data = (np.concatenate(parts) * 32767).astype("<i2").tobytes()
-    audio = AudioSegment(data=data, sample_width=2, frame_rate=VOICE_RATE, channels=1)
     duration = len(data) / 2 / VOICE_RATE
     chapters = (Chapter(0.0, cues[1].start, "Ansage"), Chapter(cues[1].start, duration, "Text"))
-    return Timeline(audio, tuple(cues), chapters)
+    return Timeline(InMemory(data, VOICE_RATE), tuple(cues), chapters)
 
 
 def test_intro_and_outro_move_the_voice_and_its_times(voice: Timeline, tmp_path: Path) -> None:

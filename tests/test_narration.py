@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from audio import narration
 from audio.cache import NarrationCache, TakeCache
 from audio.ffmpeg import AudioSegment
 from audio.narration import narrate_script
@@ -92,3 +93,41 @@ def test_an_edited_paragraph_is_said_again_and_nothing_else(tmp_path: Path) -> N
     assert after.cues[-1].start - after.cuts[-1] / RATE == pytest.approx(
         before.cues[-1].start - before.cuts[-1] / RATE
     )
+
+
+def test_in_a_scratch_folder_the_samples_lie_in_a_file(tmp_path: Path) -> None:
+    in_memory = narrate_script(script(), Wavering(), CUTTING)
+    in_file = narrate_script(script(), Wavering(), CUTTING, scratch=tmp_path)
+    assert (tmp_path / "narration.pcm").read_bytes() == in_memory.audio.raw_data
+    assert in_file.audio.raw_data == in_memory.audio.raw_data
+    assert in_file.cues == in_memory.cues and in_file.cuts == in_memory.cuts
+
+
+class Counting(Wavering):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[int] = []
+
+    def synthesize(self, texts: Sequence[str]) -> list[AudioSegment]:
+        self.calls.append(len(texts))
+        return super().synthesize(texts)
+
+
+def test_the_engine_is_asked_a_batch_of_segments_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = Counting()
+    narrate_script(script(), engine, CUTTING)
+    assert engine.calls == [5]  # the whole short script at once
+    monkeypatch.setattr(narration, "BATCH", 100)
+    engine = Counting()
+    timeline = narrate_script(script(), engine, CUTTING)
+    assert engine.calls == [2, 2, 1]  # a segment at a time: two are more than BATCH
+    assert timeline.audio.raw_data == narrate_script(script(), Wavering(), CUTTING).audio.raw_data
+    # With a cache, a batch stops at a segment the cache has.
+    cache = NarrationCache(tmp_path)
+    narrate_script(script(), Wavering(), CUTTING, cache)
+    monkeypatch.setattr(narration, "BATCH", 10_000)
+    engine = Counting()
+    narrate_script(script("Zwo"), engine, CUTTING, cache)
+    assert engine.calls == [2]
