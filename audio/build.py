@@ -78,7 +78,8 @@ def build_edition(
 
     `published` is the article's date, or for an undated article the time it was first built.
     """
-    with narrated(article, settings, engine) as timeline:
+    # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
+    with narrated(article, settings, engine, folder) as timeline:
         slug = article.slug
         draft = Edition(
             guid=edition_guid(article),
@@ -106,11 +107,13 @@ def build_edition(
 
 
 @contextlib.contextmanager
-def narrated(article: Article, settings: Settings, engine: Engine) -> Iterator[Timeline]:
-    """The article read aloud, with its music; the samples lie in a temporary folder, removed
-    when the block is left, also on an error (a long article's PCM is more than a build may
-    hold in memory, docs/performance.md)."""
-    with tempfile.TemporaryDirectory(prefix="audio-edition-") as scratch:
+def narrated(
+    article: Article, settings: Settings, engine: Engine, within: Path | None = None
+) -> Iterator[Timeline]:
+    """The article read aloud, with its music; the samples lie in a temporary folder (below
+    `within`, else the system's), removed when the block is left, also on an error (a long
+    article's PCM is more than a build may hold in memory, docs/performance.md)."""
+    with tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch:
         timeline = narrate(article, settings, engine, Path(scratch))
         yield add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
 
@@ -136,7 +139,7 @@ def _write_renditions(
     with contextlib.ExitStack() as stack:
         temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
         jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
-        with mastering(timeline, jobs, segment_cache(settings)):
+        with mastering(timeline, jobs, segment_cache(settings), folder):
             # Drawn (the first time in this process) while ffmpeg encodes, on the other core.
             cover = embedded_cover(settings)
         for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):

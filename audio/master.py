@@ -154,13 +154,14 @@ def mastering(
     timeline: Timeline,
     jobs: Sequence[tuple[Rendition, Path]],
     cache: SegmentCache | None = None,
+    within: Path | None = None,
 ) -> Iterator[list[Mastered]]:
     """master(), with the encoding going on while the with-block runs: the encoders keep the
     cores busy while the caller does work of its own. The files are complete once the block is
-    left."""
+    left. Scratch files go to a temporary folder below `within`, else the system's."""
     with (
         ThreadPoolExecutor(_cores()) as pool,
-        tempfile.TemporaryDirectory(prefix="audio-edition-") as scratch,
+        tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch,
     ):
         programme = _Programme(timeline, pool, Path(scratch))
         renditions = [_Job(programme, r, path, cache, Path(scratch)) for r, path in jobs]

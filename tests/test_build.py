@@ -250,3 +250,21 @@ def test_podcast_rendition_off_leaves_the_edition_to_smart_speakers(project: Pat
     assert again.output.startswith("1 unchanged"), again.output
     checked = runner.invoke(app, ["check"])
     assert checked.exit_code == 0, checked.output
+
+
+def test_scratch_files_lie_in_the_staging_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build killed with its narration on disk leaves it where the next build clears up."""
+    scratches: list[Path] = []
+    real_narrate = build.narrate
+
+    def narrate(*arguments: object) -> Timeline:
+        scratches.append(arguments[-1])
+        return real_narrate(*arguments)
+
+    monkeypatch.setattr(build, "narrate", narrate)
+    assert runner.invoke(app, ["build", "--no-cache"]).exit_code == 0
+    (scratch,) = scratches
+    assert (project / "output" / ".staging").resolve() in scratch.resolve().parents
+    assert not (project / "output" / ".staging").exists()
