@@ -14,7 +14,7 @@ the encoder delay. Decoded, every segment starts exactly where it starts in the 
 joined file is exactly as long as the timeline.
 
 A cut lies in the middle of a paragraph pause, once a segment is long enough: starting an encoder
-costs about 15 ms of CPU, so a segment holds at least SHORTEST characters (about 30 s of speech).
+costs about 15 ms of CPU, so a segment holds at least SHORTEST characters (about a minute of speech).
 Where the cuts lie depends on the script alone, and a segment's samples on its own sentences
 alone: an edit elsewhere leaves it as it was, and audio/narration.py need not even synthesize it
 again.
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from audio.script import Sentence
 
 SHORTEST = 500
-"""Characters (spoken): a segment ends at the first paragraph pause after this many, about 30 s
-of speech (the seed is read at 16.6 characters a second, pauses included)."""
+"""Characters (spoken): a segment ends at the first paragraph pause after this many, about 50 s
+of speech from the offline voice (9.7 characters a second, pauses included), 30 s from gTTS."""
 LONGEST = 1500
 """Characters: a segment this long also ends at an ordinary sentence pause."""
 MIN_PAUSE = 0.3
