@@ -59,11 +59,36 @@ TRANSCRIPT_CACHE = RESULTS / "cache" / "transcripts.jsonl"
 _ARTIFACT_RE = re.compile(r"\S*_\S*")
 
 
-def reference_text(raw: str) -> str:
+# The byline ("Von Jonas Albrecht", "Avatar_meinung von Gerd Hansen") and the dateline
+# ("19. August 2025, 10:05 Uhr"): lines of their own in the raw layout.
+_BYLINE_RE = re.compile(r"^(?:\S*_\S*\s+)?[Vv]on(?:\s+[^\s.!?:;]+){1,4}$")
+_DATELINE_RE = re.compile(r"^\d{1,2}\.\s*\w+\s+\d{4}(?:,\s*\d{1,2}[:.]\d{2}\s*Uhr)?$")
+
+
+@dataclass(frozen=True)
+class Reference:
     """The article's own words: the raw file with scraping artifacts (`Avatar_prignitzer`, any
     token with an underscore) removed. Title, teaser, byline, dateline, subheadings and body all
-    count, for every reader alike."""
-    return _ARTIFACT_RE.sub(" ", raw)
+    count, for every reader alike; the byline and dateline wherever a reader says them."""
+
+    ordered: str
+    anywhere: str
+
+    @classmethod
+    def of(cls, raw: str) -> Reference:
+        ordered, anywhere = [], []
+        for line in raw.splitlines():
+            text = line.strip()
+            kept = anywhere if _BYLINE_RE.match(text) or _DATELINE_RE.match(text) else ordered
+            kept.append(_ARTIFACT_RE.sub(" ", text))
+        return cls("\n".join(ordered), "\n".join(anywhere))
+
+    def score(self, transcript: str) -> scoring.Score:
+        return scoring.score(self.ordered, transcript, self.anywhere)
+
+    @property
+    def words(self) -> int:
+        return len(scoring.normalize(f"{self.ordered}\n{self.anywhere}").split())
 
 
 # --- Readers ----------------------------------------------------------------------------------
@@ -264,8 +289,8 @@ def measure(
     results = []
     for reader in readers:
         for path in articles:
-            reference = reference_text(path.read_text(encoding="utf-8"))
-            words = len(scoring.normalize(reference).split())
+            reference = Reference.of(path.read_text(encoding="utf-8"))
+            words = reference.words
             started = time.monotonic()
             try:
                 readings = reader.readings(path)
@@ -278,7 +303,7 @@ def measure(
                 if audio_dir:
                     save_wav(audio_dir / f"{slug(label)}__{path.stem}.wav", audio)
                 transcript = cache.transcribe(audio)
-                got = scoring.score(reference, transcript)
+                got = reference.score(transcript)
                 seconds = len(audio) / 16000
                 results.append(
                     Measurement(path.name, label, got.words, got.recall, seconds, transcript)
@@ -299,8 +324,8 @@ def rescore(saved: list[dict], articles: list[Path]) -> list[Measurement]:
         if entry["recall"] is None:
             results.append(Measurement(**entry))
             continue
-        reference = reference_text(by_name[entry["article"]].read_text(encoding="utf-8"))
-        got = scoring.score(reference, entry["transcript"])
+        reference = Reference.of(by_name[entry["article"]].read_text(encoding="utf-8"))
+        got = reference.score(entry["transcript"])
         results.append(Measurement(**{**entry, "words": got.words, "recall": got.recall}))
     return results
 

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.scoring import normalize, number_word
+from bench.scoring import normalize, number_word, score
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,48 @@ def test_written_and_spoken_forms_compare_equal(written: str, spoken: str) -> No
 def test_different_words_stay_different() -> None:
     assert normalize("Russland und die Nato") != normalize("Hussand und die Ator")
     assert normalize("ein Gespräch") == "ein gespräch"
+
+
+REFERENCE = "Der Bundestag berät den Haushalt. Die Opposition ist dagegen."
+BYLINE = "Von Jonas Albrecht\n19. August 2025, 10:05 Uhr"
+
+
+def test_the_byline_counts_wherever_it_is_said() -> None:
+    said_first = (
+        "Ein Kommentar von Jonas Albrecht vom neunzehnten August zweitausendfünfundzwanzig. "
+        "Der Bundestag berät den Haushalt. Die Opposition ist dagegen."
+    )
+    # 9 words of text, 9 of byline and dateline; all but the time of day ("10 uhr 5") said.
+    got = score(REFERENCE, said_first, BYLINE)
+    assert (got.words, got.hits, got.deletions, got.insertions) == (18, 15, 3, 3)
+    # In strict order the same reading loses the byline it said before the text.
+    assert score(f"{REFERENCE}\n{BYLINE}", said_first).hits == 9
+
+
+def test_a_byline_word_is_found_only_once_and_only_among_unmatched_words() -> None:
+    said = "Der Bundestag berät den Haushalt. Die Opposition ist dagegen. Von Albrecht."
+    got = score(REFERENCE, said, "Von Jonas Albrecht\nVon Jonas Albrecht")
+    assert (got.words, got.hits) == (15, 11)
+    assert score(REFERENCE, "Der Bundestag berät den Haushalt.", "Die Opposition").hits == 5
+
+
+def test_the_reference_takes_byline_and_dateline_apart() -> None:
+    from bench.intelligibility import Reference
+
+    raw = (
+        "Der Teaser.\n\nAvatar_meinung von Gerd Hansen\n\n30. Mai 2024, 20:45 Uhr\n\n"
+        "Von der Leyen sagt nichts dazu.\n"
+    )
+    reference = Reference.of(raw)
+    assert reference.anywhere.split() == [
+        "von",
+        "Gerd",
+        "Hansen",
+        "30.",
+        "Mai",
+        "2024,",
+        "20:45",
+        "Uhr",
+    ]
+    assert "Avatar" not in reference.ordered and "Von der Leyen sagt" in reference.ordered
+    assert reference.words == 2 + 3 + 6 + 6
