@@ -51,12 +51,13 @@ TRANSCRIBE_OPTIONS: dict[str, object] = {
     "temperature": 0.0,
 }
 
-_CACHE_ENV = "AUDIO_EDITION_BENCH_MODELS"
+# Not AUDIO_EDITION_*: the product reads every such variable as one of its settings.
+_CACHE_ENV = "BENCH_WHISPER_MODELS"
 _MARKER = "assembled.json"
 
 
 def cache_root() -> Path:
-    """Where assembled models live: $AUDIO_EDITION_BENCH_MODELS or bench/.models (git-ignored)."""
+    """Where assembled models live: $BENCH_WHISPER_MODELS or bench/.models (git-ignored)."""
     given = os.environ.get(_CACHE_ENV)
     return Path(given) if given else Path(__file__).resolve().parent / ".models"
 
