@@ -53,7 +53,8 @@ def default_cache_dir() -> Path:
 
 def narration_cache(settings: Settings) -> NarrationCache | None:
     """The cache of narrated segments (audio/narration.py), unless caching is off."""
-    return NarrationCache(settings.cache_dir or default_cache_dir()) if settings.cache else None
+    folder = cache_folder(settings)
+    return NarrationCache(folder) if folder else None
 
 
 def cache_folder(settings: Settings) -> Path | None:
@@ -63,7 +64,8 @@ def cache_folder(settings: Settings) -> Path | None:
 
 def segment_cache(settings: Settings) -> SegmentCache | None:
     """The cache of encoded segments (audio/master.py), unless caching is off."""
-    return SegmentCache(settings.cache_dir or default_cache_dir()) if settings.cache else None
+    folder = cache_folder(settings)
+    return SegmentCache(folder) if folder else None
 
 
 def take_key(identity: str, text: str) -> str:

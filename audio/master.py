@@ -134,11 +134,6 @@ def renditions(settings: Settings) -> tuple[Rendition, ...]:
     return tuple(chosen)
 
 
-def samples_of(timeline: Timeline) -> np.ndarray:
-    """The timeline's audio as float32 in [-1, 1] (the whole programme in memory)."""
-    return timeline.samples.floats()
-
-
 def master(
     timeline: Timeline,
     jobs: Sequence[tuple[Rendition, Path]],

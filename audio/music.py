@@ -14,7 +14,6 @@ import numpy as np
 from audio.errors import AudioError
 from audio.ffmpeg import ffmpeg_exe
 from audio.loudness import fft_size, from_db, loudness
-from audio.master import samples_of
 from audio.pcm import InMemory, Samples
 from audio.render import Chapter, Cue, Timeline
 
@@ -35,7 +34,7 @@ def add_music(timeline: Timeline, intro: Path | None, outro: Path | None, rate: 
     """`timeline` with `intro` before and `outro` after it, at `rate` Hz."""
     if intro is None and outro is None:
         return timeline
-    voice = resample(samples_of(timeline), timeline.samples.rate, rate)
+    voice = resample(timeline.samples.floats(), timeline.samples.rate, rate)
     level = loudness(voice, rate) + LEVEL
     opening = _music(intro, rate, level) if intro else np.zeros(0, np.float32)
     closing = _music(outro, rate, level) if outro else np.zeros(0, np.float32)

@@ -14,10 +14,10 @@ the encoder delay. Decoded, every segment starts exactly where it starts in the 
 joined file is exactly as long as the timeline.
 
 A cut lies in the middle of a paragraph pause, once a segment is long enough: starting an encoder
-costs about 15 ms of CPU, so a segment holds at least SHORTEST characters (about a minute of speech).
-Where the cuts lie depends on the script alone, and a segment's samples on its own sentences
-alone: an edit elsewhere leaves it as it was, and audio/narration.py need not even synthesize it
-again.
+costs about 15 ms of CPU, so a segment holds at least SHORTEST characters (half a minute to a
+minute of speech). Where the cuts lie depends on the script alone, and a segment's samples on its
+own sentences alone: an edit elsewhere leaves it as it was, and audio/narration.py need not even
+synthesize it again.
 """
 
 from __future__ import annotations

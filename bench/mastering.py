@@ -25,7 +25,7 @@ from audio.article import read_article
 from audio.build import narrate
 from audio.engines import open_engine
 from audio.ffmpeg import ffmpeg_exe
-from audio.master import Rendition, master, renditions, samples_of
+from audio.master import Rendition, master, renditions
 from audio.render import Timeline
 from audio.settings import Settings
 from bench.harness import save, table
@@ -131,7 +131,7 @@ def main() -> None:
                 ]
             )
     results["programme_seconds"] = timeline.duration
-    results["samples"] = len(samples_of(timeline))
+    results["samples"] = timeline.samples.length
     save("mastering", results)
     print(f"seed: {timeline.duration:.1f} s of speech; targets -16/-1 (podcast), -14/-2 (speaker)")
     header = [

@@ -11,7 +11,6 @@ from audio.article import read_article
 from audio.build import narrate
 from audio.engines import open_engine
 from audio.loudness import analyse, loudness
-from audio.master import samples_of
 from audio.settings import Settings
 from tests.conftest import SEED
 from tests.ebur128 import measure_samples
@@ -67,7 +66,7 @@ def test_gates_leave_out_silence_and_quiet_passages() -> None:
 def test_speech_loudness_matches_ffmpeg() -> None:
     settings = Settings(engine="espeak")
     timeline = narrate(read_article(SEED), settings, open_engine("espeak", settings))
-    samples, rate = samples_of(timeline), timeline.audio.frame_rate
+    samples, rate = timeline.samples.floats(), timeline.samples.rate
     reference, _ = measure_samples(samples, rate)
     assert loudness(samples, rate) == pytest.approx(reference, abs=0.1)
     assert -25 < reference < -17  # espeak-ng's raw level, as NOTES.md says

@@ -10,7 +10,6 @@ import pytest
 
 from audio.errors import AudioError
 from audio.loudness import loudness
-from audio.master import samples_of
 from audio.music import LEVEL, OVERLAP, add_music, resample
 from audio.pcm import InMemory
 from audio.render import Chapter, Cue, Timeline
@@ -67,7 +66,7 @@ def test_intro_and_outro_move_the_voice_and_its_times(voice: Timeline, tmp_path:
     # The outro starts where the last sentence ends and plays to its own end.
     assert mixed.duration == pytest.approx(offset + voice.cues[-1].end + 2.0, abs=0.01)
     assert mixed.chapters[-1].end == pytest.approx(mixed.duration, abs=0.01)
-    samples = samples_of(mixed)
+    samples = mixed.samples.floats()
     assert np.abs(samples[:441]).max() > 0.01  # music from the first 10 ms: no silence to skip
     music_alone = samples[: round(3.5 * 44100)]
     voice_alone = samples[round((offset + 0.3) * 44100) : round((offset + 1.1) * 44100)]
