@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from audio import __version__
+from audio.allocator import keep_freed_memory
 from audio.errors import AudioEditionError
 from audio.settings import Settings, load_settings
 
@@ -385,6 +386,7 @@ def _segments(usage: Usage) -> str:
 
 
 def main() -> None:
+    keep_freed_memory()
     try:
         app()
     finally:

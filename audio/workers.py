@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from audio import crashpoints
+from audio.allocator import keep_freed_memory
 from audio.article import Article
 from audio.engines import Engine, open_engine
 from audio.errors import AudioEditionError
@@ -145,6 +146,7 @@ _messages: Any = None
 def _start_worker(messages: Any) -> None:
     global _messages
     _messages = messages
+    keep_freed_memory()
     crashpoints.enter_worker()
 
 
