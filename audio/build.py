@@ -22,9 +22,17 @@ from audio.edition import Edition, edition_guid
 from audio.engines import Engine, fallback_warning, open_engine
 from audio.errors import EngineError
 from audio.files import atomic_path, write_text
-from audio.master import Rendition, master, mastering, podcast_rendition, renditions
+from audio.master import (
+    Analyses,
+    Rendition,
+    analysing,
+    master,
+    mastering,
+    podcast_rendition,
+    renditions,
+)
 from audio.music import add_music
-from audio.narration import narrate_script
+from audio.narration import Laid, narrate_script
 from audio.publish.site import page_path
 from audio.publish.writer import write_publication
 from audio.render import Timeline
@@ -36,14 +44,19 @@ from audio.transcripts import chapters_json, srt, transcript_json, webvtt
 
 
 def narrate(
-    article: Article, settings: Settings, engine: Engine, scratch: Path | None = None
+    article: Article,
+    settings: Settings,
+    engine: Engine,
+    scratch: Path | None = None,
+    laid: Laid | None = None,
 ) -> Timeline:
     """The article read aloud: one timeline with every sentence's place in it. With `scratch`
-    (a temporary folder) its samples are kept in a file there, not in memory."""
+    (a temporary folder) its samples are kept in a file there, not in memory; `laid` hears of
+    each segment the engine read as soon as it lies there."""
     script = build_script(article, settings)
     cutting, cache = Cutting.of(settings), narration_cache(settings)
     try:
-        return narrate_script(script, engine, cutting, cache, scratch)
+        return narrate_script(script, engine, cutting, cache, scratch, laid)
     except EngineError as error:
         raise EngineError(f"{article.source}: {error}") from error
 
@@ -79,7 +92,10 @@ def build_edition(
     `published` is the article's date, or for an undated article the time it was first built.
     """
     # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
-    with narrated(article, settings, engine, folder) as timeline:
+    with (
+        analysing(folder) as analyses,
+        narrated(article, settings, engine, folder, analyses.ahead) as timeline,
+    ):
         slug = article.slug
         draft = Edition(
             guid=edition_guid(article),
@@ -102,19 +118,23 @@ def build_edition(
             files={"page": page_path(slug)},
         )
         files = _write_transcripts(timeline, draft, settings, folder)
-        edition = _write_renditions(timeline, draft, settings, folder)
+        edition = _write_renditions(timeline, draft, settings, folder, analyses)
         return dataclasses.replace(edition, files={**edition.files, **files})
 
 
 @contextlib.contextmanager
 def narrated(
-    article: Article, settings: Settings, engine: Engine, within: Path | None = None
+    article: Article,
+    settings: Settings,
+    engine: Engine,
+    within: Path | None = None,
+    laid: Laid | None = None,
 ) -> Iterator[Timeline]:
     """The article read aloud, with its music; the samples lie in a temporary folder (below
     `within`, else the system's), removed when the block is left, also on an error (a long
     article's PCM is more than a build may hold in memory, docs/performance.md)."""
     with tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch:
-        timeline = narrate(article, settings, engine, Path(scratch))
+        timeline = narrate(article, settings, engine, Path(scratch), laid)
         yield add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
 
 
@@ -124,7 +144,7 @@ def _rendition_file(slug: str, rendition: Rendition) -> str:
 
 
 def _write_renditions(
-    timeline: Timeline, draft: Edition, settings: Settings, folder: Path
+    timeline: Timeline, draft: Edition, settings: Settings, folder: Path, analyses: Analyses
 ) -> Edition:
     """Master, encode and tag every rendition that is switched on and fits its length limit
     (publish/flash.py warns about an edition too long for smart speakers). The podcast rendition
@@ -139,7 +159,7 @@ def _write_renditions(
     with contextlib.ExitStack() as stack:
         temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
         jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
-        with mastering(timeline, jobs, segment_cache(settings), folder):
+        with mastering(timeline, jobs, segment_cache(settings), analyses=analyses):
             # Drawn (the first time in this process) while ffmpeg encodes, on the other core.
             cover = embedded_cover(settings)
         for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):

@@ -332,6 +332,10 @@ class CachedEngine:
         return self.engine.fallback
 
     @property
+    def batch(self) -> int:
+        return self.engine.batch
+
+    @property
     def identity(self) -> str:
         return self.engine.identity
 

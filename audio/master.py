@@ -23,6 +23,7 @@ import json
 import os
 import subprocess
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -44,6 +45,7 @@ from audio.loudness import (
     to_db,
 )
 from audio.mp3join import Stream, join, read_stream
+from audio.pcm import Samples
 from audio.publish import flash
 from audio.render import Timeline
 from audio.segments import MIN_PAUSE, Segment, frame_samples, segments_of
@@ -68,8 +70,9 @@ ENCODER_QUALITY = 7
 REUSE_TOLERANCE = 0.3
 """LU: a rebuild keeps the last gain while the programme stays this close to the target."""
 KEEP_ROTATED = 16_000_000
-"""Samples: a programme up to this long (12 minutes at 22.05 kHz, 64 MB as float32) keeps its
-rotated segments from the analysis until they are encoded; a longer one rotates them again."""
+"""Samples: the analysis keeps this many of the rotated segments (12 minutes at 22.05 kHz, 64 MB
+as float32) until they are encoded, the first come; the rest are rotated again for encoding, and
+their levels wait in a file."""
 SILENT = 1e-4
 """Full scale 1: around a cut, no sample is louder than this (-80 dBFS)."""
 
@@ -145,40 +148,52 @@ def master(
 
 
 @contextlib.contextmanager
+def analysing(within: Path | None = None) -> Iterator[Analyses]:
+    """The pool and the scratch folder (below `within`, else the system's) of mastering, open
+    from before the narration: a segment announced with `Analyses.ahead` is analysed while the
+    engine reads the next, and mastering() finds its analysis done."""
+    with (
+        ThreadPoolExecutor(_cores()) as pool,
+        tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch,
+    ):
+        try:
+            yield Analyses(pool, Path(scratch))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+@contextlib.contextmanager
 def mastering(
     timeline: Timeline,
     jobs: Sequence[tuple[Rendition, Path]],
     cache: SegmentCache | None = None,
     within: Path | None = None,
+    analyses: Analyses | None = None,
 ) -> Iterator[list[Mastered]]:
     """master(), with the encoding going on while the with-block runs: the encoders keep the
     cores busy while the caller does work of its own. The files are complete once the block is
-    left. Scratch files go to a temporary folder below `within`, else the system's."""
-    with (
-        ThreadPoolExecutor(_cores()) as pool,
-        tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch,
-    ):
-        programme = _Programme(timeline, pool, Path(scratch))
-        renditions = [_Job(programme, r, path, cache, Path(scratch)) for r, path in jobs]
-        try:
-            for job in renditions:
-                job.prefetch()
-            yield [job.plan() for job in renditions]
-            for job in renditions:
-                job.finish()
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
+    left. Without `analyses` (from analysing()), mastering opens its own below `within`."""
+    with contextlib.ExitStack() as stack:
+        if analyses is None:
+            analyses = stack.enter_context(analysing(within))
+        programme = _Programme(timeline, analyses)
+        renditions = [_Job(programme, r, path, cache) for r, path in jobs]
+        for job in renditions:
+            job.prefetch()
+        yield [job.plan() for job in renditions]
+        for job in renditions:
+            job.finish()
 
 
 @dataclass(frozen=True)
 class _Analysed:
     levels: Levels
     rotated: np.ndarray | None
-    """The segment through the all-pass rotator, if the programme is short enough to keep it."""
+    """The segment through the all-pass rotator, if it is kept (KEEP_ROTATED)."""
     spilled: Path | None = None
-    """Where the levels' peaks and shares lie if the programme is too long to keep them (its
-    `levels` then holds none)."""
+    """Where the levels' peaks and shares lie if the rotated segment is not kept (its `levels`
+    then holds none)."""
 
     def loaded(self) -> Levels:
         if self.spilled is None:
@@ -188,20 +203,71 @@ class _Analysed:
         return dataclasses.replace(self.levels, peaks=both[:half], shares=both[half:])
 
 
+class Analyses:
+    """Segment analyses by the samples and the span [start, stop) they cover, each started once
+    on the pool and shared by every rendition."""
+
+    def __init__(self, pool: ThreadPoolExecutor, scratch: Path) -> None:
+        self.pool = pool
+        self.scratch = scratch
+        self._started: dict[tuple[Samples, int, int], Future[_Analysed]] = {}
+        self._kept = 0
+        self._lock = threading.Lock()
+
+    def ahead(self, samples: Samples, start: int, stop: int) -> None:
+        """A segment just laid out (narration.Laid): analysed from now on, beside the engine."""
+        self.of(samples, start, stop)
+
+    def of(self, samples: Samples, start: int, stop: int) -> Future[_Analysed]:
+        key = (samples, start, stop)
+        with self._lock:
+            if key not in self._started:
+                # Up to KEEP_ROTATED samples in all, the rotated segments wait for their
+                # encoders; the others are rotated again when encoded.
+                keep = self._kept + stop - start <= KEEP_ROTATED
+                self._kept += (stop - start) * keep
+                spill = self.scratch / f"levels-{len(self._started)}.f16"
+                self._started[key] = self.pool.submit(
+                    self._analysed, samples, start, stop, None if keep else spill
+                )
+            return self._started[key]
+
+    @staticmethod
+    def _analysed(samples: Samples, start: int, stop: int, spill: Path | None) -> _Analysed:
+        keep = spill is None
+        rotated: list[np.ndarray] = []
+
+        def pieces() -> Iterator[Analysis]:
+            for piece in analysed_blocks(samples.floats(start, stop), samples.rate, _rotation):
+                if keep:
+                    rotated.append(piece.samples)
+                yield piece
+
+        levels = Limiter(samples.rate).levels(pieces())
+        if spill is None:
+            return _Analysed(levels, np.concatenate(rotated) if rotated else None)
+        # A long programme's levels (0.8 MB a minute at 22.05 kHz) wait in a file until the
+        # limiter needs them, a segment at a time.
+        with spill.open("wb") as out:
+            levels.peaks.tofile(out)
+            levels.shares.tofile(out)
+        empty = np.zeros(0, np.float16)
+        return _Analysed(dataclasses.replace(levels, peaks=empty, shares=empty), None, spill)
+
+
 class _Programme:
     """The timeline's samples, cut into segments, each analysed once for every rendition."""
 
-    def __init__(self, timeline: Timeline, pool: ThreadPoolExecutor, scratch: Path) -> None:
+    def __init__(self, timeline: Timeline, analyses: Analyses) -> None:
         # Read a segment at a time, never whole: a long programme's samples stay in their file.
         self.pcm = timeline.samples
         self.rate = self.pcm.rate
         self.width = self.pcm.width
         self.cuts = tuple(cut for cut in timeline.cuts if self._silent_around(cut))
-        self.pool = pool
+        self.analyses = analyses
+        self.pool = analyses.pool
+        self.scratch = analyses.scratch
         self.limiter = Limiter(self.rate)
-        self.scratch = scratch
-        self.keep = self.pcm.length <= KEEP_ROTATED
-        self._analyses: dict[tuple[int, int], Future[_Analysed]] = {}
 
     def segments(self, mp3_rate: int) -> list[Segment]:
         return segments_of(self.pcm.length, self.cuts, self.rate, mp3_rate)
@@ -214,10 +280,7 @@ class _Programme:
 
     def analyse(self, segment: Segment) -> Future[_Analysed]:
         """The segment's analysis, started on the pool the first time it is asked for."""
-        span = (segment.start, segment.stop)
-        if span not in self._analyses:
-            self._analyses[span] = self.pool.submit(self._analysed, segment)
-        return self._analyses[span]
+        return self.analyses.of(self.pcm, segment.start, segment.stop)
 
     def levels(self, segment: Segment) -> Levels:
         return self.analyse(segment).result().loaded()
@@ -228,27 +291,6 @@ class _Programme:
         if kept is not None:
             return iter([kept])
         return filtered_blocks(self.samples(segment), self.rate, _rotation)
-
-    def _analysed(self, segment: Segment) -> _Analysed:
-        rotated: list[np.ndarray] = []
-
-        def pieces() -> Iterator[Analysis]:
-            for piece in analysed_blocks(self.samples(segment), self.rate, _rotation):
-                if self.keep:
-                    rotated.append(piece.samples)
-                yield piece
-
-        levels = self.limiter.levels(pieces())
-        if self.keep:
-            return _Analysed(levels, np.concatenate(rotated) if rotated else None)
-        # A long programme's levels (0.8 MB a minute at 22.05 kHz) wait in a file until the
-        # limiter needs them, a segment at a time.
-        spilled = self.scratch / f"levels-{segment.start}.f16"
-        with spilled.open("wb") as out:
-            levels.peaks.tofile(out)
-            levels.shares.tofile(out)
-        empty = np.zeros(0, np.float16)
-        return _Analysed(dataclasses.replace(levels, peaks=empty, shares=empty), None, spilled)
 
     def _silent_around(self, cut: int) -> bool:
         guard = round(MIN_PAUSE / 2 * self.rate)
@@ -280,13 +322,11 @@ class _Job:
         rendition: Rendition,
         path: Path,
         cache: SegmentCache | None,
-        scratch: Path,
     ) -> None:
         self.programme = programme
         self.rendition = rendition
         self.path = path
         self.cache = cache
-        self.scratch = scratch
         self.segments = programme.segments(rendition.sample_rate)
         self.scale = to_db(_lame_scale(rendition.bitrate))
         # LAME's scaling lowers the loudness, but its coding noise adds back as much peak at low
@@ -405,7 +445,7 @@ class _Job:
         gains = self._gains(segment, gain)
         feed = segment.feed(programme.rate, self.rendition.sample_rate)
         if self.cache is None:
-            path = self.scratch / f"{self.rendition.kind}-{segment.index}.mp3"
+            path = programme.scratch / f"{self.rendition.kind}-{segment.index}.mp3"
         else:
             path = self.cache.temporary(self.keys[segment.index])
         with _encoder(programme.rate, self.rendition, path) as write:

@@ -7,29 +7,35 @@ the other segments go to the engine. An edited paragraph costs the synthesis of 
 and the samples of the others stay as they were published: the encoded MP3 segments keyed by
 those samples (audio/master.py) are found again.
 
-A long article is never in memory at once: the engine reads BATCH characters of segments at a
-time, each segment's takes are let go once it is laid out, and in a build the laid-out segments
-are appended to a file (audio/pcm.py) that mastering reads a segment at a time.
+A long article is never in memory at once: the engine reads up to its `batch` of characters in
+whole segments at a time, each segment's takes are let go once it is laid out, and in a build the
+laid-out segments are appended to a file (audio/pcm.py) that mastering reads a segment at a time.
+Whoever passes `laid` hears of each segment as soon as it lies there: a build starts analysing
+it for mastering while the engine reads the next.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from audio.cache import NarrationCache
 from audio.engines import Engine
 from audio.ffmpeg import AudioSegment
+from audio.pcm import Samples
 from audio.render import Assembly, Narrated, Timeline
 from audio.script import Script
 from audio.segments import Cutting
 
 BATCH = 5000
-"""Characters (spoken) given to the engine at one time, in whole segments: enough for gTTS to
-keep its requests in flight, while the takes of a long article are never all held at once
-(about eight minutes of speech at the offline voice)."""
+"""Characters (spoken): the most given to the engine at one time, however large its `batch`, so
+that the takes of a long article are never all held at once (about eight minutes of speech at
+the offline voice)."""
+
+Laid = Callable[[Samples, int, int], None]
+"""Told of each segment the engine read, once laid out: the samples and its span [start, stop)."""
 
 
 def narrate_script(
@@ -38,6 +44,7 @@ def narrate_script(
     cutting: Cutting,
     cache: NarrationCache | None = None,
     scratch: Path | None = None,
+    laid: Laid | None = None,
 ) -> Timeline:
     """The script read by `engine`, segment by segment; with `scratch` (a temporary folder) the
     samples are kept in a file there, and only a few segments are ever in memory."""
@@ -59,7 +66,8 @@ def narrate_script(
     assembly = Assembly(script, rate or 22050, cutting, scratch)
     for index in range(len(runs)):
         hit = cache.get(keys[index]) if index in cached and cache is not None else None
-        if hit is not None and hit[0].frame_rate == assembly.rate:
+        read = hit is None or hit[0].frame_rate != assembly.rate
+        if hit is not None and not read:
             audio, cues = hit
             narrated = Narrated(audio.raw_data, assembly.rate, tuple(cues))
         else:
@@ -67,7 +75,10 @@ def narrate_script(
             narrated = assembly.lay_out(index, takes.of(index))
             if cache is not None:
                 cache.put(keys[index], narrated.audio(), narrated.cues)
+        start = assembly.samples.length
         assembly.add(index, narrated)
+        if laid is not None and read:
+            laid(assembly.samples, start, assembly.samples.length)
     return assembly.timeline()
 
 
@@ -95,14 +106,16 @@ class _Takes:
         return [self.pending.pop(number) for number in self.runs[index]]
 
     def _synthesize(self, index: int) -> None:
-        """Segment `index` and the segments after it that the cache lacks, up to BATCH."""
+        """Segment `index` and the segments after it that the cache lacks, up to the engine's
+        batch."""
         sentences = self.script.sentences
+        batch = min(self.engine.batch, BATCH)
         numbers: list[int] = []
         characters = 0
         for following in range(index, len(self.runs)):
             run = self.runs[following]
             length = sum(len(sentences[number].spoken) for number in run)
-            if numbers and (following in self.cached or characters + length > BATCH):
+            if numbers and (following in self.cached or characters + length > batch):
                 break
             numbers.extend(run)
             characters += length

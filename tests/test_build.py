@@ -260,7 +260,7 @@ def test_scratch_files_lie_in_the_staging_folder(
     real_narrate = build.narrate
 
     def narrate(*arguments: object) -> Timeline:
-        scratches.append(arguments[-1])
+        scratches.append(arguments[3])
         return real_narrate(*arguments)
 
     monkeypatch.setattr(build, "narrate", narrate)

@@ -45,6 +45,7 @@ class Counting:
     voice = "test"
     fallback = None
     identity = "counting 1"
+    batch = 10_000
 
     def __init__(self) -> None:
         self.asked: list[str] = []

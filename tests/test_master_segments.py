@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ from audio.cache import SegmentCache
 from audio.engines import open_engine
 from audio.limiter import Levels
 from audio.master import REUSE_TOLERANCE, Mastered, master, renditions
-from audio.pcm import InMemory
+from audio.pcm import InMemory, Samples
 from audio.render import Timeline
 from audio.settings import Settings
 from tests.conftest import SEED
@@ -139,4 +140,41 @@ def test_a_long_programme_keeps_its_levels_in_files_and_masters_the_same(
     master(timeline, spilled)
     assert len(set(read)) == len(timeline.cuts) + 1
     for (_, one), (_, other) in zip(kept, spilled, strict=True):
+        assert one.read_bytes() == other.read_bytes()
+
+
+def test_segments_announced_during_narration_are_analysed_once_and_master_the_same(
+    settings: Settings, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analysed: list[tuple[int, int]] = []
+    real = master_module.Analyses._analysed
+
+    def counting(samples: Samples, start: int, stop: int, spill: Path | None) -> object:
+        analysed.append((start, stop))
+        return real(samples, start, stop, spill)
+
+    monkeypatch.setattr(master_module.Analyses, "_analysed", staticmethod(counting))
+    source = folder / "seed.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = dataclasses.replace(settings, cache=False)  # every segment read by the engine
+    engine = open_engine("espeak", settings)
+    announced: list[tuple[int, int]] = []
+    with master_module.analysing(folder) as analyses:
+
+        def ahead(samples: Samples, start: int, stop: int) -> None:
+            announced.append((start, stop))
+            analyses.ahead(samples, start, stop)
+
+        timeline = narrate(read_article(source), settings, engine, folder, ahead)
+        # Every segment's analysis was started before the narration was over.
+        bounds = [0, *timeline.cuts, timeline.samples.length]
+        assert announced == list(itertools.pairwise(bounds))
+        ahead_files = [(r, folder / f"ahead-{r.kind}.mp3") for r in renditions(settings)]
+        with master_module.mastering(timeline, ahead_files, analyses=analyses):
+            pass
+    assert sorted(analysed) == announced
+    apart = [(r, folder / f"apart-{r.kind}.mp3") for r in renditions(settings)]
+    master(timeline, apart)
+    assert len(analysed) == 2 * len(announced)
+    for (_, one), (_, other) in zip(ahead_files, apart, strict=True):
         assert one.read_bytes() == other.read_bytes()

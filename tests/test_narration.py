@@ -13,6 +13,7 @@ from audio import narration
 from audio.cache import NarrationCache, TakeCache
 from audio.ffmpeg import AudioSegment
 from audio.narration import narrate_script
+from audio.pcm import Samples
 from audio.render import assemble
 from audio.script import Part, Script, Sentence
 from audio.segments import Cutting
@@ -28,6 +29,7 @@ class Wavering:
     voice = "test"
     fallback = None
     identity = "wavering 1"
+    batch = 10_000
 
     def __init__(self) -> None:
         self.said: list[str] = []
@@ -131,3 +133,34 @@ def test_the_engine_is_asked_a_batch_of_segments_at_a_time(
     engine = Counting()
     narrate_script(script("Zwo"), engine, CUTTING, cache)
     assert engine.calls == [2]
+
+
+def test_an_engine_without_a_batch_reads_a_segment_at_a_time_and_each_is_told(
+    tmp_path: Path,
+) -> None:
+    engine = Counting()
+    engine.batch = 0
+    told: list[tuple[int, int]] = []
+
+    def laid(samples: Samples, start: int, stop: int) -> None:
+        # Told as soon as the segment lies in the samples, before the next is read.
+        assert samples.length == stop and len(told) == len(engine.calls) - 1
+        told.append((start, stop))
+
+    timeline = narrate_script(script(), engine, CUTTING, scratch=tmp_path, laid=laid)
+    assert engine.calls == [2, 2, 1]
+    bounds = [0, *timeline.cuts, timeline.samples.length]
+    assert told == list(itertools.pairwise(bounds))
+    # A segment the cache already has was not read, and nobody is told of it.
+    cache = NarrationCache(tmp_path / "cache")
+    narrate_script(script(), Wavering(), CUTTING, cache)
+    told.clear()
+    engine = Counting()
+    engine.batch = 0
+
+    def heard(samples: Samples, start: int, stop: int) -> None:
+        told.append((start, stop))
+
+    again = narrate_script(script("Zwo"), engine, CUTTING, cache, laid=heard)
+    assert engine.calls == [2]
+    assert told == [(again.cuts[0], again.cuts[1])]

@@ -23,6 +23,11 @@ class Engine(Protocol):
     voice: str
     fallback: str | None
     """Why this engine stands in for gTTS under `auto` (Google did not answer), else None."""
+    batch: int
+    """Characters worth giving `synthesize` at once. Past a segment it only pays for an engine
+    that works on many sentences side by side (gTTS's requests); an engine that reads one
+    sentence after the other is given a segment at a time, so mastering can analyse one while
+    the engine reads the next (audio/narration.py)."""
 
     @property
     def identity(self) -> str: ...

@@ -39,6 +39,8 @@ PROBE_TIMEOUT_S = 2.0
 
 class GttsEngine:
     name = "gtts"
+    # Many sentences at once keep `concurrency` requests in flight.
+    batch = 5000
     backoff = BACKOFF_S
 
     def __init__(

@@ -30,6 +30,7 @@ def piper_version() -> str | None:
 
 class PiperEngine:
     name = "piper"
+    batch = 0
 
     def __init__(
         self,
