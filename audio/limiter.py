@@ -146,15 +146,27 @@ class Limiter:
             )
         return level, reached
 
-    def curve(self, gains: np.ndarray, gain: float, start: int, stop: int) -> np.ndarray:
-        """For samples [start, stop) of a segment, `gain` times the limiter's `gains`,
-        interpolated between block centres."""
-        first, last = max(0, start // self.block - 1), stop // self.block + 2
-        centres = np.arange(first, min(last, len(gains))) * self.block + (self.block - 1) / 2
-        curve = np.interp(np.arange(start, stop), centres, gains[first:last])
-        curve = curve.astype(np.float32)
+    def applied(
+        self, samples: np.ndarray, gains: np.ndarray, gain: float, start: int
+    ) -> np.ndarray:
+        """`samples` (a segment's, from its sample `start` on) times `gain` and the limiter's
+        `gains`, interpolated between block centres."""
+        scaled = samples * np.float32(gain)
+        # Only samples beside a lowered block's centre are turned down: the others keep `gain`.
+        first = max(0, start // self.block - 1)
+        last = -(-(start + len(samples)) // self.block) + 1
+        lowered = np.flatnonzero(gains[first:last] < 1.0) + first
+        if not len(lowered):
+            return scaled
+        near = np.unique(np.clip(lowered[:, None] + np.arange(-1, 2), 0, len(gains) - 1))
+        at = (near[:, None] * self.block + np.arange(self.block)).ravel()
+        at = at[(at >= start) & (at < start + len(samples))]
+        low, high = max(0, near[0] - 1), min(len(gains), near[-1] + 2)
+        centres = np.arange(low, high) * self.block + (self.block - 1) / 2
+        curve = np.interp(at, centres, gains[low:high]).astype(np.float32)
         curve *= np.float32(gain)
-        return curve
+        scaled[at - start] = samples[at - start] * curve
+        return scaled
 
 
 def _next_level(tried: list[tuple[float, float]], target: float) -> float:

@@ -455,8 +455,7 @@ class _Job:
                 stop = min(start + len(rotated), feed.taken)
                 if stop <= start:
                     break
-                piece = rotated[: stop - start] * programme.limiter.curve(gains, gain, start, stop)
-                write(piece)
+                write(programme.limiter.applied(rotated[: stop - start], gains, gain, start))
                 start = stop
         if self.cache is None:
             return read_stream(path)
