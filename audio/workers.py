@@ -7,6 +7,7 @@ this process, so that it does not pay for starting interpreters.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
@@ -21,8 +22,10 @@ from audio import crashpoints
 from audio.allocator import keep_freed_memory
 from audio.article import Article
 from audio.engines import Engine, open_engine
+from audio.engines.ahead import reading_ahead
 from audio.errors import AudioEditionError
 from audio.manifest import Inputs, Record
+from audio.script import build_script
 from audio.settings import Settings
 from audio.staging import mark_complete, staged_files
 
@@ -56,13 +59,15 @@ def engine_for(settings: Settings) -> Engine:
 
 def render(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     """One article into a complete edition in `stage`; never raises."""
-    from audio.build import build_edition
-
     started = time.perf_counter()
     try:
-        engine = _Reporting(engine_for(settings), lambda text: status(job.source, text))
         status(job.source, "writing the script")
-        edition = build_edition(job.article, settings, engine, stage, job.published)
+        with _reader(job.article, settings) as reader:
+            # Imported while a local engine already reads (audio/engines/ahead.py).
+            from audio.build import build_edition
+
+            engine = _Reporting(reader, lambda text: status(job.source, text))
+            edition = build_edition(job.article, settings, engine, stage, job.published)
         record = Record(edition.to_json(), job.inputs, staged_files(stage, edition.slug))
         mark_complete(stage, job.source, record)
         crashpoints.point("staged")
@@ -114,6 +119,18 @@ def render_all(
     finally:
         messages.put(None)
         relay.join()
+
+
+@contextlib.contextmanager
+def _reader(article: Article, settings: Settings) -> Iterator[Engine]:
+    """This process's engine; one that reads a segment at a time reads the script ahead."""
+    engine = engine_for(settings)
+    if engine.batch:
+        yield engine
+        return
+    script = build_script(article, settings)
+    with reading_ahead(engine, [sentence.spoken for sentence in script.sentences]) as reader:
+        yield reader
 
 
 class _Reporting:

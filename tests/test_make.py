@@ -29,17 +29,17 @@ def newsroom(project: Path) -> Path:
 
 
 @pytest.fixture
-def synthesized(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many sentences espeak-ng synthesized, call by call (the real engine still speaks)."""
-    calls: list[int] = []
+def synthesized(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The intros espeak-ng read, one per article narrated (the real engine still speaks)."""
+    intros: list[str] = []
     speak = EspeakEngine.synthesize
 
     def counting(self: EspeakEngine, texts: list[str]) -> list:
-        calls.append(len(texts))
+        intros.extend(text for text in texts if text.startswith("Ein Kommentar"))
         return speak(self, texts)
 
     monkeypatch.setattr(EspeakEngine, "synthesize", counting)
-    return calls
+    return intros
 
 
 def write(project: Path, name: str, text: str) -> Path:
@@ -71,7 +71,7 @@ def mp3_of(project: Path, name: str) -> Path:
 
 
 def test_a_rebuild_with_nothing_changed_synthesizes_and_writes_nothing(
-    newsroom: Path, synthesized: list[int]
+    newsroom: Path, synthesized: list[str]
 ) -> None:
     assert set(actions(build()).values()) == {BUILT}
     assert len(synthesized) == 3
@@ -89,7 +89,7 @@ def published_times(output: Path) -> dict[Path, int]:
 
 
 def test_a_changed_article_is_the_only_one_rendered_again(
-    newsroom: Path, synthesized: list[int]
+    newsroom: Path, synthesized: list[str]
 ) -> None:
     build()
     write(newsroom, "k1.txt", short_article(1, author="Anna Berger"))
@@ -133,7 +133,7 @@ def test_a_feed_only_setting_leaves_every_page_as_it_was(newsroom: Path) -> None
 
 
 def test_a_speech_setting_renders_every_edition_again(
-    newsroom: Path, synthesized: list[int]
+    newsroom: Path, synthesized: list[str]
 ) -> None:
     build()
     settings = load_settings().replace(pause_sentence=0.7)
@@ -143,7 +143,7 @@ def test_a_speech_setting_renders_every_edition_again(
     assert len(synthesized) == 6
 
 
-def test_an_author_in_the_settings_only_retags(newsroom: Path, synthesized: list[int]) -> None:
+def test_an_author_in_the_settings_only_retags(newsroom: Path, synthesized: list[str]) -> None:
     write(newsroom, "k0.txt", short_article(0, author=None))
     build()
     mp3 = mp3_of(newsroom, "k0.txt")
