@@ -200,7 +200,7 @@ class _Build:
                 self._finish(outcome, list(article.warnings))
                 continue
             published = article.published or (previous.to_edition().published if previous else now)
-            jobs.append(Job(name, article, published, inputs))
+            jobs.append(Job(name, article, published, inputs, previous is not None))
         return jobs
 
     def _stage(self) -> Path:

@@ -39,6 +39,8 @@ class Job:
     article: Article
     published: datetime
     inputs: Inputs
+    built_before: bool = False
+    """An edition of the article was published before: most of its narration may be cached."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def render(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     started = time.perf_counter()
     try:
         status(job.source, "writing the script")
-        with _reader(job.article, settings) as reader:
+        with _reader(job, settings) as reader:
             # Imported while a local engine already reads (audio/engines/ahead.py).
             from audio.build import build_edition
 
@@ -122,13 +124,15 @@ def render_all(
 
 
 @contextlib.contextmanager
-def _reader(article: Article, settings: Settings) -> Iterator[Engine]:
-    """This process's engine; one that reads a segment at a time reads the script ahead."""
+def _reader(job: Job, settings: Settings) -> Iterator[Engine]:
+    """This process's engine; one that reads a segment at a time reads the script ahead, unless
+    the narration cache may hold much of it: reading the sentences of cached segments would
+    only hold up the rest (an edited paragraph's rebuild took 0.64 s instead of 0.49 s)."""
     engine = engine_for(settings)
-    if engine.batch:
+    if engine.batch or (settings.cache and job.built_before):
         yield engine
         return
-    script = build_script(article, settings)
+    script = build_script(job.article, settings)
     with reading_ahead(engine, [sentence.spoken for sentence in script.sentences]) as reader:
         yield reader
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 import pytest
 
+from audio import workers
+from audio.article import read_article
 from audio.engines import ahead
 from audio.engines.ahead import reading_ahead
 from audio.errors import EngineError
 from audio.ffmpeg import AudioSegment
+from audio.settings import Settings
+from audio.workers import Job
+from tests.conftest import SEED
 
 
 class Spelling:
@@ -86,3 +92,18 @@ def test_an_engine_failure_is_raised_where_the_sentence_is_asked_for() -> None:
         assert said(reader.synthesize(TEXTS[:1])) == TEXTS[:1]
         with pytest.raises(EngineError, match=r"cannot say 'Zwei sind zwei\.'"):
             reader.synthesize(TEXTS[1:])
+
+
+@pytest.mark.parametrize(
+    ("cache", "built_before", "reads_ahead"),
+    [(False, False, True), (False, True, True), (True, False, True), (True, True, False)],
+)
+def test_a_build_reads_ahead_unless_the_cache_may_hold_the_narration(
+    cache: bool, built_before: bool, reads_ahead: bool
+) -> None:
+    settings = Settings(engine="espeak", cache=cache)
+    article = read_article(SEED)
+    job = Job("seed.txt", article, datetime(2022, 1, 21, tzinfo=timezone.utc), None, built_before)  # type: ignore[arg-type]
+    with workers._reader(job, settings) as engine:
+        assert (engine is not workers.engine_for(settings)) is reads_ahead
+        assert engine.identity == workers.engine_for(settings).identity
