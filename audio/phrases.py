@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from audio.readers.fields import MONTH_NAMES
+from audio.readers.fields import MONTH_NAMES, NEWSROOM_TZ
 
 CHAPTER_INTRO = "Ansage"
 CHAPTER_TEASER = "Vorspann"
@@ -17,9 +17,23 @@ def written_date(moment: datetime) -> str:
     return f"{moment.day}. {MONTH_NAMES[moment.month - 1]} {moment.year}"
 
 
+def written_time(moment: datetime) -> str | None:
+    """`19:00 Uhr`, or None for midnight: the readers give a dateline or front-matter date
+    without a time of day as midnight, and a commentary is not announced at "null Uhr"."""
+    if (moment.hour, moment.minute) == (0, 0):
+        return None
+    return f"{moment.hour}:{moment.minute:02d} Uhr"
+
+
 def intro(author: str | None, published: datetime | None) -> str:
+    """`Ein Kommentar von X vom 21. Januar 2022, 19:00 Uhr.`: who wrote it and when, as the
+    dateline says, in the newsroom's time (a front-matter date may be given in UTC)."""
     by = f" von {author}" if author else ""
-    when = f" vom {written_date(published)}" if published else ""
+    when = ""
+    if published:
+        local = published.astimezone(NEWSROOM_TZ)
+        clock = written_time(local)
+        when = f" vom {written_date(local)}" + (f", {clock}" if clock else "")
     return f"Ein Kommentar{by}{when}."
 
 

@@ -31,10 +31,24 @@ def test_seed_script_parts_and_chapter_titles() -> None:
     ]
 
 
-def test_intro_names_author_and_date_and_skips_a_title_cut_from_the_teaser() -> None:
+def test_intro_names_author_date_and_time_and_skips_a_title_cut_from_the_teaser() -> None:
     intro = build_script(read_article(SEED), SETTINGS).parts[0]
     assert [s.text for s in intro.sentences] == [
-        "Ein Kommentar von Thomas Ludwig vom 21. Januar 2022."
+        "Ein Kommentar von Thomas Ludwig vom 21. Januar 2022, 19:00 Uhr."
+    ]
+    assert [s.spoken for s in intro.sentences] == [
+        "Ein Kommentar von Thomas Ludwig vom einundzwanzigsten Januar "
+        "zweitausendzweiundzwanzig, neunzehn Uhr."
+    ]
+
+
+def test_intro_of_a_dateline_without_time_says_only_the_date(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("21. Januar 2022, 19:00 Uhr", "21. Januar 2022")
+    article = tmp_path / "ohne_uhrzeit.txt"
+    article.write_text(text, encoding="utf-8")
+    intro = build_script(read_article(article), SETTINGS).parts[0]
+    assert [s.spoken for s in intro.sentences] == [
+        "Ein Kommentar von Thomas Ludwig vom einundzwanzigsten Januar zweitausendzweiundzwanzig."
     ]
 
 
