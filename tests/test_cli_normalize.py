@@ -15,8 +15,8 @@ def test_normalizes_the_argument(project: Path) -> None:
     result = runner.invoke(app, ["normalize", "Am 21. Januar 2022 um 19:00 Uhr, z. B. in der EU."])
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "Am einundzwanzigsten Januar zweitausendzweiundzwanzig um neunzehn Uhr, "
-        "zum Beispiel in der E U.\n"
+        "Am einundzwanzigsten Januar zweitausend zweiundzwanzig um neunzehn Uhr, "
+        "zum Beispiel in der E-U.\n"
     )
 
 
@@ -25,7 +25,7 @@ def test_reads_standard_input_line_by_line_keeping_empty_lines(project: Path) ->
     result = runner.invoke(app, ["normalize"], input=written)
     assert result.exit_code == 0, result.output
     assert result.output.split("\n") == [
-        "einundzwanzigster Januar zweitausendzweiundzwanzig, neunzehn Uhr",
+        "einundzwanzigster Januar zweitausend zweiundzwanzig, neunzehn Uhr",
         "",
         "Rund hunderttausend Soldaten. Das ist Doktor Müllers drittes Buch.",
         "",

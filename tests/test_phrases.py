@@ -18,19 +18,19 @@ from audio.speech import normalize
             "19. August 2025, 10:05 Uhr",
             "Ein Kommentar von Jonas Albrecht vom 19. August 2025, 10:05 Uhr.",
             "Ein Kommentar von Jonas Albrecht vom neunzehnten August "
-            "zweitausendfünfundzwanzig, zehn Uhr fünf.",
+            "zweitausend fünfundzwanzig, zehn Uhr fünf.",
         ),
         (
             "3. März 2024 - 7:30",
             "Ein Kommentar von Jonas Albrecht vom 3. März 2024, 7:30 Uhr.",
             "Ein Kommentar von Jonas Albrecht vom dritten März "
-            "zweitausendvierundzwanzig, sieben Uhr dreißig.",
+            "zweitausend vierundzwanzig, sieben Uhr dreißig.",
         ),
         (
             "21. Januar 2022",
             "Ein Kommentar von Jonas Albrecht vom 21. Januar 2022.",
             "Ein Kommentar von Jonas Albrecht vom einundzwanzigsten Januar "
-            "zweitausendzweiundzwanzig.",
+            "zweitausend zweiundzwanzig.",
         ),
     ],
 )

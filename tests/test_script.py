@@ -38,7 +38,7 @@ def test_intro_names_author_date_and_time_and_skips_a_title_cut_from_the_teaser(
     ]
     assert [s.spoken for s in intro.sentences] == [
         "Ein Kommentar von Thomas Ludwig vom einundzwanzigsten Januar "
-        "zweitausendzweiundzwanzig, neunzehn Uhr."
+        "zweitausend zweiundzwanzig, neunzehn Uhr."
     ]
 
 
@@ -48,7 +48,7 @@ def test_intro_of_a_dateline_without_time_says_only_the_date(tmp_path: Path) -> 
     article.write_text(text, encoding="utf-8")
     intro = build_script(read_article(article), SETTINGS).parts[0]
     assert [s.spoken for s in intro.sentences] == [
-        "Ein Kommentar von Thomas Ludwig vom einundzwanzigsten Januar zweitausendzweiundzwanzig."
+        "Ein Kommentar von Thomas Ludwig vom einundzwanzigsten Januar zweitausend zweiundzwanzig."
     ]
 
 

@@ -54,7 +54,7 @@ def test_entries_replace_whole_words_longest_first_and_keep_a_genitive_s() -> No
 def test_the_lexicon_wins_over_the_rules() -> None:
     lexicon = Lexicon({"IWF": "Währungsfonds"})
     assert normalize("Der IWF warnt.", lexicon) == "Der Währungsfonds warnt."
-    assert normalize("Der IWF warnt.") == "Der I W F warnt."
+    assert normalize("Der IWF warnt.") == "Der I-W-F warnt."
 
 
 def test_an_empty_lexicon_changes_nothing() -> None:

@@ -22,7 +22,7 @@ from audio.speech import normalize
          "Das Paket kostet tausend Euro beziehungsweise zirka eintausendeinhundert Dollar."),
         ("Er zahlte $2,20.", "Er zahlte zwei Dollar zwanzig Cent."),
         ("Das Pfund fiel auf £2,01.", "Das Pfund fiel auf zwei Pfund ein Penny."),
-        ("Der Fonds hat 300 Mio. US-Dollar.", "Der Fonds hat dreihundert Millionen U S Dollar."),
+        ("Der Fonds hat 300 Mio. US-Dollar.", "Der Fonds hat dreihundert Millionen U-S Dollar."),
         ("Die Uhr kostet 1.200 CHF.", "Die Uhr kostet eintausendzweihundert Franken."),
         ("Der Kurs lag bei 2,0001 $.", "Der Kurs lag bei zwei Komma null null null eins Dollar."),
         ("Der Verlust betrug -3,00 €.", "Der Verlust betrug minus drei Euro."),

@@ -1,8 +1,8 @@
-"""Acronyms, spelled ("US-Außenminister" → U S Außenminister) or spoken ("NATO" → Nato).
+"""Acronyms, spelled ("US-Außenminister" → U-S Außenminister) or spoken ("NATO" → Nato).
 
-Spelled acronyms come out as capital letters with spaces: both espeak-ng and Google read a lone
-capital as its letter name, whereas "EU" as one word becomes the diphthong of "Euter" and "USA"
-"Usa". A spoken acronym is written like a word, so no engine spells it. Neither table can be
+Spelled acronyms come out as capital letters joined by hyphens: both espeak-ng and Google read a
+lone capital as its letter name, whereas "EU" as one word becomes the diphthong of "Euter" and
+"USA" "Usa". A spoken acronym is written like a word, so no engine spells it. Neither table can be
 complete: an unknown acronym of up to three letters is spelled, a longer one spoken when German
 could pronounce it as a word.
 """
@@ -50,8 +50,11 @@ _TOKEN = re.compile(r"(?<![\w.])([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*?)(\d*)(?![\w
 
 
 def spell(letters: str) -> str:
-    """Letter by letter: "SPD" → "S P D"."""
-    return " ".join(letters.upper())
+    """Letter by letter, joined by hyphens: "SPD" → "S-P-D". espeak-ng reads each capital as its
+    letter name either way, but the product's word gap (60 ms) fell between spaced letters, and
+    Whisper heard "K.E." for "K I" or gave up on a run of them; joined, the letters are one word
+    (docs/normalization.md)."""
+    return "-".join(letters.upper())
 
 
 def is_pronounceable(word: str) -> bool:
@@ -76,8 +79,8 @@ def _token(match: re.Match[str]) -> str:
         return match[0]
     if digits:
         spoken += " " + numerals.amount(digits)
-    # A spelled acronym joins its compound with a space: "U S Außenminister", not "S-Außen…".
-    spelled = spoken[:1].isupper() and spoken[1:2] == " "
+    # A spelled acronym joins its compound with a space: "U-S Außenminister", not "S-Außen…".
+    spelled = spoken[:1].isupper() and spoken[1:2] in (" ", "-")
     return spoken + (" " if hyphen and (spelled or digits) else hyphen or "")
 
 
@@ -95,5 +98,5 @@ def _say(letters: str, has_digits: bool) -> str | None:
         word = SPOKEN.get(stem, stem.capitalize())
         return word + "s" if plural else word
     if plural:
-        return f"{spell(stem[:-1])} {_LETTER_NAMES.get(stem[-1], stem[-1])}s".lstrip()
+        return f"{spell(stem[:-1])}-{_LETTER_NAMES.get(stem[-1], stem[-1])}s".lstrip("-")
     return spell(stem)

@@ -106,10 +106,15 @@ def ordinal_stem(number: int) -> str:
 
 
 def year(number: int) -> str:
-    """A year as a year: 1990 → neunzehnhundertneunzig; years outside 1100–1999 as cardinals."""
+    """A year as a year, with a word break where a speaker's voice dips: 1990 → neunzehnhundert
+    neunzig, 2024 → zweitausend vierundzwanzig; other years as cardinals. Said the same, but
+    espeak-ng stresses the parts of one long word so that Whisper, and a listener, hear "2020"
+    (docs/intelligibility.md); a counted amount keeps its one word, which is heard better."""
     if 1100 <= number <= 1999:
         centuries, rest = divmod(number, 100)
-        return cardinal(centuries) + "hundert" + (cardinal(rest) if rest else "")
+        return cardinal(centuries) + "hundert" + (f" {cardinal(rest)}" if rest else "")
+    if 2000 < number < 2100:
+        return f"zweitausend {cardinal(number - 2000)}"
     return cardinal(number)
 
 
