@@ -85,17 +85,24 @@ def render_file(
 
 
 def build_edition(
-    article: Article, settings: Settings, engine: Engine, folder: Path, published: datetime
+    article: Article,
+    settings: Settings,
+    engine: Engine,
+    folder: Path,
+    published: datetime,
+    report: Callable[[str], None] = lambda stage: None,
 ) -> Edition:
     """Every file of one edition, written below `folder` as they will lie in the output folder.
 
     `published` is the article's date, or for an undated article the time it was first built.
+    `report` hears when the narration is over (the engine tells of each batch it reads).
     """
     # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
     with (
         analysing(folder) as analyses,
         narrated(article, settings, engine, folder, analyses.ahead) as timeline,
     ):
+        report("mastering and encoding")
         slug = article.slug
         draft = Edition(
             guid=edition_guid(article),

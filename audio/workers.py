@@ -70,8 +70,9 @@ def render(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
         status(job.source, "writing the script")
         with _reader(job, settings) as reader:
             build_edition = _build_edition()
-            engine = _Reporting(reader, lambda text: status(job.source, text))
-            edition = build_edition(job.article, settings, engine, stage, job.published)
+            report = functools.partial(status, job.source)
+            engine = _Reporting(reader, report)
+            edition = build_edition(job.article, settings, engine, stage, job.published, report)
         record = Record(edition.to_json(), job.inputs, staged_files(stage, edition.slug))
         mark_complete(stage, job.source, record)
         crashpoints.point("staged")
@@ -152,7 +153,7 @@ def _reader(job: Job, settings: Settings) -> Iterator[Engine]:
 
 
 class _Reporting:
-    """The engine, telling the progress display when synthesis starts and ends."""
+    """The engine, telling the progress display what it synthesizes."""
 
     def __init__(self, engine: Engine, report: Callable[[str], None]) -> None:
         self._engine = engine
@@ -166,7 +167,6 @@ class _Reporting:
         crashpoints.point("synthesis")
         takes = self._engine.synthesize(texts)
         crashpoints.point("synthesized")
-        self._report("mastering and encoding")
         return takes
 
 
