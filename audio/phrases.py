@@ -25,15 +25,18 @@ def written_time(moment: datetime) -> str | None:
     return f"{moment.hour}:{moment.minute:02d} Uhr"
 
 
+def written_moment(moment: datetime) -> str:
+    """`21. Januar 2022, 19:00 Uhr` in the newsroom's time, the time left out at midnight."""
+    local = moment.astimezone(NEWSROOM_TZ)
+    clock = written_time(local)
+    return written_date(local) + (f", {clock}" if clock else "")
+
+
 def intro(author: str | None, published: datetime | None) -> str:
     """`Ein Kommentar von X vom 21. Januar 2022, 19:00 Uhr.`: who wrote it and when, as the
     dateline says, in the newsroom's time (a front-matter date may be given in UTC)."""
     by = f" von {author}" if author else ""
-    when = ""
-    if published:
-        local = published.astimezone(NEWSROOM_TZ)
-        clock = written_time(local)
-        when = f" vom {written_date(local)}" + (f", {clock}" if clock else "")
+    when = f" vom {written_moment(published)}" if published else ""
     return f"Ein Kommentar{by}{when}."
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import tempfile
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ import jinja2
 import pytest
 
 from audio.publish import html
+from audio.readers.fields import NEWSROOM_TZ
 from tests.publishing import make_edition
 
 
@@ -72,3 +75,20 @@ def test_without_a_trusted_temporary_folder_templates_are_compiled_every_time(
     html.environment.cache_clear()
     assert "<h2>Zwischenzeile</h2>" in html.article_html(edition)
     assert compiled == ["article.html", "article.html"]
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [
+        (datetime(2022, 1, 21, 19, 5, tzinfo=NEWSROOM_TZ), "21. Januar 2022, 19:05 Uhr"),
+        # A dateline without a time of day reaches the edition as midnight: no "00:00 Uhr".
+        (datetime(2022, 1, 21, tzinfo=NEWSROOM_TZ), "21. Januar 2022"),
+        # Front matter may give UTC; the page says the newsroom's time, as the intro does.
+        (datetime(2022, 6, 30, 22, 30, tzinfo=timezone.utc), "1. Juli 2022, 0:30 Uhr"),
+    ],
+)
+def test_the_page_gives_the_date_as_the_narrator_says_it(
+    tmp_path: Path, published: datetime, shown: str
+) -> None:
+    edition = dataclasses.replace(make_edition(tmp_path, 1), published=published)
+    assert html.german_date(edition) == shown

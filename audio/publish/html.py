@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from audio.edition import Edition
-from audio.phrases import written_date
+from audio.phrases import written_moment
 
 
 @functools.cache
@@ -80,8 +80,7 @@ def minutes(seconds: float) -> str:
 
 
 def german_date(edition: Edition) -> str:
-    moment = edition.published
-    return f"{written_date(moment)}, {moment:%H:%M} Uhr"
+    return written_moment(edition.published)
 
 
 def is_web_url(url: str | None) -> bool:
