@@ -8,6 +8,7 @@ bench/results/<bench>.json (git-ignored) and a table to stdout.
 from __future__ import annotations
 
 import compileall
+import functools
 import json
 import os
 import platform
@@ -55,8 +56,14 @@ def run_cli(folder: Path, *arguments: str, check: bool = True) -> Run:
     compiled here for the same reason: an editable install never is, and where
     PYTHONDONTWRITEBYTECODE is set (as on the machine of docs/performance.md) Python would
     compile some 70 modules from source at every command, about 0.1 s of CPU."""
-    compileall.compile_dir(ROOT / "audio", quiet=1)
+    _compiled()
     return run([sys.executable, "-m", "audio", *arguments], folder, check)
+
+
+@functools.cache
+def _compiled() -> None:
+    """The checkout's modules compiled once per bench, not before every command it times."""
+    compileall.compile_dir(ROOT / "audio", quiet=1)
 
 
 def run(
