@@ -99,7 +99,7 @@ def build_edition(
     """
     # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
     with (
-        analysing(folder) as analyses,
+        analysing(folder, settings.sample_rate) as analyses,
         narrated(article, settings, engine, folder, analyses.ahead) as timeline,
     ):
         report("mastering and encoding")

@@ -147,23 +147,27 @@ class Limiter:
         return level, reached
 
     def applied(
-        self, samples: np.ndarray, gains: np.ndarray, gain: float, start: int
+        self, samples: np.ndarray, gains: np.ndarray, gain: float, start: int, rate: int = 0
     ) -> np.ndarray:
-        """`samples` (a segment's, from its sample `start` on) times `gain` and the limiter's
-        `gains`, interpolated between block centres."""
+        """`samples` (a segment's at `rate`, by default the limiter's own, from its sample `start`
+        on) times `gain` and the limiter's `gains`, interpolated between block centres."""
+        rate = rate or self.rate
         scaled = samples * np.float32(gain)
         # Only samples beside a lowered block's centre are turned down: the others keep `gain`.
-        first = max(0, start // self.block - 1)
-        last = -(-(start + len(samples)) // self.block) + 1
+        first = max(0, start * self.rate // (self.block * rate) - 1)
+        last = -(-(start + len(samples)) * self.rate // (self.block * rate)) + 1
         lowered = np.flatnonzero(gains[first:last] < 1.0) + first
         if not len(lowered):
             return scaled
         near = np.unique(np.clip(lowered[:, None] + np.arange(-1, 2), 0, len(gains) - 1))
-        at = (near[:, None] * self.block + np.arange(self.block)).ravel()
+        # The samples at `rate` within each of those blocks, whose bounds need not fall on them.
+        bounds = -(-np.stack((near, near + 1)) * (self.block * rate) // self.rate)
+        counts = bounds[1] - bounds[0]
+        at = np.arange(counts.sum()) + np.repeat(bounds[0] - np.cumsum(counts) + counts, counts)
         at = at[(at >= start) & (at < start + len(samples))]
         low, high = max(0, near[0] - 1), min(len(gains), near[-1] + 2)
         centres = np.arange(low, high) * self.block + (self.block - 1) / 2
-        curve = np.interp(at, centres, gains[low:high]).astype(np.float32)
+        curve = np.interp(at * (self.rate / rate), centres, gains[low:high]).astype(np.float32)
         curve *= np.float32(gain)
         scaled[at - start] = samples[at - start] * curve
         return scaled

@@ -46,6 +46,8 @@ class Analysis:
     """The K-weighted samples."""
     envelope: np.ndarray
     """Per sample n, the largest magnitude of the band-limited waveform from n to n + 1."""
+    resampled: np.ndarray | None = None
+    """`samples` at the rate analyse() was asked to resample to, if any."""
 
     @property
     def loudness(self) -> float:
@@ -57,19 +59,25 @@ class Analysis:
 
 
 def analyse(
-    samples: np.ndarray, rate: int, allpass: Callable[[np.ndarray], np.ndarray] | None = None
+    samples: np.ndarray,
+    rate: int,
+    allpass: Callable[[np.ndarray], np.ndarray] | None = None,
+    to: int | None = None,
 ) -> Analysis:
     """K-weighting and the 2× oversampled peak envelope of mono `samples` (floats, full scale 1),
     filtered as one piece: the caller cuts long programmes into segments or blocks.
 
     `allpass` maps frequencies (Hz) to a phase response: the piece is measured, and returned,
-    as that filter changes it.
+    as that filter changes it. With `to`, the piece is also returned resampled to that rate.
     """
-    size = fft_size(len(samples) + rate // 2)
+    size = fft_size(len(samples) + rate // 2, rate, to)
     spectrum = np.fft.rfft(np.asarray(samples, np.float32), size)
+    resampled = None
     if allpass is not None:
         _multiply(spectrum, lambda start, stop: allpass(np.arange(start, stop) * (rate / size)))
         samples = np.fft.irfft(spectrum, size)[: len(samples)]
+    if to is not None and to not in (rate, 2 * rate):
+        resampled = _resampled(spectrum, size, len(samples), rate, to)
     k_weighting = _k_weighting(rate)
     product = spectrum.copy()
     _multiply(product, lambda start, stop: k_weighting(np.arange(start, stop) / size))
@@ -78,45 +86,96 @@ def analyse(
     # The waveform half a sample later, from a linear phase shift. Real speech read 2x this way
     # stays within 0.05 dB of 8x oversampling; the margin below the ceiling covers the rest.
     # The spectrum is not needed after this, so the shift is applied to it in place.
-    _multiply(spectrum, lambda start, stop: _shift(np.arange(start, stop), size))
+    _delay_half(spectrum, size)
     half = np.fft.irfft(spectrum, size)[: len(samples)]
     del spectrum
+    if to == rate:
+        resampled = samples
+    elif to == 2 * rate:
+        resampled = _interleaved(samples, half)
     envelope = np.abs(samples, dtype=np.float32)
     np.maximum(envelope[:-1], envelope[1:], out=envelope[:-1])
     np.maximum(envelope, np.abs(half, out=half), out=envelope)
-    return Analysis(rate, samples, weighted, envelope)
+    return Analysis(rate, samples, weighted, envelope, resampled)
 
 
 def analysed_blocks(
-    samples: np.ndarray, rate: int, allpass: Callable[[np.ndarray], np.ndarray] | None = None
+    samples: np.ndarray,
+    rate: int,
+    allpass: Callable[[np.ndarray], np.ndarray] | None = None,
+    to: int | None = None,
 ) -> Iterator[Analysis]:
     """analyse() a block at a time (overlap-save): each block is filtered with CONTEXT_STEPS of
     the signal on either side, in which the filters' responses have died away, so the blocks
     join up to what filtering the whole would give while no full-length spectrum is held. The
     blocks are whole 100 ms steps long, but the last."""
     for low, start, stop, high in _blocks(len(samples), rate):
-        piece = analyse(samples[low:high], rate, allpass)
+        piece = analyse(samples[low:high], rate, allpass, to)
         inner = slice(start - low, stop - low)
-        yield Analysis(rate, piece.samples[inner], piece.weighted[inner], piece.envelope[inner])
+        resampled = piece.resampled
+        if resampled is not None and to is not None:
+            resampled = resampled[_at(start - low, rate, to) : _at(stop - low, rate, to)]
+        yield Analysis(
+            rate, piece.samples[inner], piece.weighted[inner], piece.envelope[inner], resampled
+        )
 
 
 def filtered_blocks(
-    samples: np.ndarray, rate: int, response: Callable[[np.ndarray], np.ndarray]
+    samples: np.ndarray,
+    rate: int,
+    response: Callable[[np.ndarray], np.ndarray],
+    to: int | None = None,
 ) -> Iterator[np.ndarray]:
-    """`samples` through the filter whose response `response` gives at frequencies in Hz, a
-    block at a time as in analysed_blocks()."""
+    """`samples` through the filter whose response `response` gives at frequencies in Hz, and
+    resampled to `to` if given, a block at a time as in analysed_blocks()."""
+    out = to or rate
     for low, start, stop, high in _blocks(len(samples), rate):
-        yield filtered(samples[low:high], rate, response)[start - low : stop - low]
+        piece = filtered(samples[low:high], rate, response, to)
+        yield piece[_at(start - low, rate, out) : _at(stop - low, rate, out)]
 
 
 def filtered(
-    samples: np.ndarray, rate: int, response: Callable[[np.ndarray], np.ndarray]
+    samples: np.ndarray,
+    rate: int,
+    response: Callable[[np.ndarray], np.ndarray],
+    to: int | None = None,
 ) -> np.ndarray:
-    """`samples` through the filter whose response `response` gives at frequencies in Hz."""
-    size = fft_size(len(samples) + rate // 2)
+    """`samples` through the filter whose response `response` gives at frequencies in Hz, and
+    resampled to `to` if given."""
+    size = fft_size(len(samples) + rate // 2, rate, to)
     spectrum = np.fft.rfft(np.asarray(samples, np.float32), size)
     _multiply(spectrum, lambda start, stop: response(np.arange(start, stop) * (rate / size)))
-    return np.fft.irfft(spectrum, size)[: len(samples)]
+    return _resampled(spectrum, size, len(samples), rate, to or rate)
+
+
+def _resampled(spectrum: np.ndarray, size: int, length: int, rate: int, to: int) -> np.ndarray:
+    """The `length` samples whose `size`-point spectrum this is, at rate `to`: the spectrum is
+    padded with zeros (or cut short, to lower the rate) and turned back into samples. Twice
+    the rate is computed as analyse() does, sample for sample; it changes `spectrum`."""
+    if to == rate:
+        return np.fft.irfft(spectrum, size)[:length]
+    if to == 2 * rate:
+        samples = np.fft.irfft(spectrum, size)[:length]
+        _delay_half(spectrum, size)
+        return _interleaved(samples, np.fft.irfft(spectrum, size)[:length])
+    wide = size * to // rate
+    return np.fft.irfft(spectrum, wide)[: _at(length, rate, to)] * np.float32(to / rate)
+
+
+def _interleaved(samples: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """The samples and the waveform half a sample later: the piece at twice the rate."""
+    twice = np.empty(2 * len(samples), np.float32)
+    twice[0::2], twice[1::2] = samples, half
+    return twice
+
+
+def _delay_half(spectrum: np.ndarray, size: int) -> None:
+    _multiply(spectrum, lambda start, stop: _shift(np.arange(start, stop), size))
+
+
+def _at(count: int, rate: int, to: int) -> int:
+    """How many samples at rate `to` the first `count` samples at `rate` become."""
+    return -(-count * to // rate)
 
 
 def loudness(samples: np.ndarray, rate: int) -> float:
@@ -224,8 +283,15 @@ def _k_biquads(rate: int) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
     return [shelf, high_pass]
 
 
-def fft_size(minimum: int) -> int:
-    """The smallest 2·3·5-smooth number at least `minimum`: FFTs of those sizes are fast."""
+def fft_size(minimum: int, rate: int = 1, to: int | None = None) -> int:
+    """The smallest 2·3·5-smooth number at least `minimum`: FFTs of those sizes are fast. With
+    `to`, that number times the least unit for which the spectrum also turns into whole samples
+    at rate `to` (1 from 22.05 to 44.1 kHz, 80 from 24 to 44.1 kHz)."""
+    unit = rate // math.gcd(rate, to) if to else 1
+    return unit * _smooth(-(-minimum // unit))
+
+
+def _smooth(minimum: int) -> int:
     best = 1 << max(minimum - 1, 1).bit_length()
     power5 = 1
     while power5 < best:

@@ -70,9 +70,9 @@ ENCODER_QUALITY = 7
 REUSE_TOLERANCE = 0.3
 """LU: a rebuild keeps the last gain while the programme stays this close to the target."""
 KEEP_ROTATED = 16_000_000
-"""Samples: the analysis keeps this many of the rotated segments (12 minutes at 22.05 kHz, 64 MB
-as float32) until they are encoded, the first come; the rest are rotated again for encoding, and
-their levels wait in a file."""
+"""Samples: the analysis keeps this many of the rotated segments, resampled to the MP3's rate
+(6 minutes at 44.1 kHz, 64 MB as float32), until they are encoded, the first come; the rest are
+rotated again for encoding, and their levels wait in a file."""
 SILENT = 1e-4
 """Full scale 1: around a cut, no sample is louder than this (-80 dBFS)."""
 
@@ -148,16 +148,17 @@ def master(
 
 
 @contextlib.contextmanager
-def analysing(within: Path | None = None) -> Iterator[Analyses]:
+def analysing(within: Path | None = None, mp3_rate: int | None = None) -> Iterator[Analyses]:
     """The pool and the scratch folder (below `within`, else the system's) of mastering, open
     from before the narration: a segment announced with `Analyses.ahead` is analysed while the
-    engine reads the next, and mastering() finds its analysis done."""
+    engine reads the next, and mastering() finds its analysis done. The analysis resamples
+    the segments to `mp3_rate`, the rate the renditions are encoded at."""
     with (
         ThreadPoolExecutor(_cores()) as pool,
         tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch,
     ):
         try:
-            yield Analyses(pool, Path(scratch))
+            yield Analyses(pool, Path(scratch), mp3_rate)
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
@@ -176,7 +177,8 @@ def mastering(
     left. Without `analyses` (from analysing()), mastering opens its own below `within`."""
     with contextlib.ExitStack() as stack:
         if analyses is None:
-            analyses = stack.enter_context(analysing(within))
+            mp3_rate = jobs[0][0].sample_rate if jobs else None
+            analyses = stack.enter_context(analysing(within, mp3_rate))
         programme = _Programme(timeline, analyses)
         renditions = [_Job(programme, r, path, cache) for r, path in jobs]
         for job in renditions:
@@ -190,7 +192,7 @@ def mastering(
 class _Analysed:
     levels: Levels
     rotated: np.ndarray | None
-    """The segment through the all-pass rotator, if it is kept (KEEP_ROTATED)."""
+    """The segment through the all-pass rotator at the MP3's rate, if it is kept (KEEP_ROTATED)."""
     spilled: Path | None = None
     """Where the levels' peaks and shares lie if the rotated segment is not kept (its `levels`
     then holds none)."""
@@ -207,9 +209,10 @@ class Analyses:
     """Segment analyses by the samples and the span [start, stop) they cover, each started once
     on the pool and shared by every rendition."""
 
-    def __init__(self, pool: ThreadPoolExecutor, scratch: Path) -> None:
+    def __init__(self, pool: ThreadPoolExecutor, scratch: Path, mp3_rate: int | None) -> None:
         self.pool = pool
         self.scratch = scratch
+        self.mp3_rate = mp3_rate
         self._started: dict[tuple[Samples, int, int], Future[_Analysed]] = {}
         self._kept = 0
         self._lock = threading.Lock()
@@ -224,23 +227,25 @@ class Analyses:
             if key not in self._started:
                 # Up to KEEP_ROTATED samples in all, the rotated segments wait for their
                 # encoders; the others are rotated again when encoded.
-                keep = self._kept + stop - start <= KEEP_ROTATED
-                self._kept += (stop - start) * keep
+                count = (stop - start) * (self.mp3_rate or samples.rate) // samples.rate
+                keep = self._kept + count <= KEEP_ROTATED
+                self._kept += count * keep
                 spill = self.scratch / f"levels-{len(self._started)}.f16"
                 self._started[key] = self.pool.submit(
                     self._analysed, samples, start, stop, None if keep else spill
                 )
             return self._started[key]
 
-    @staticmethod
-    def _analysed(samples: Samples, start: int, stop: int, spill: Path | None) -> _Analysed:
+    def _analysed(self, samples: Samples, start: int, stop: int, spill: Path | None) -> _Analysed:
         keep = spill is None
         rotated: list[np.ndarray] = []
+        to = self.mp3_rate if keep else None
 
         def pieces() -> Iterator[Analysis]:
-            for piece in analysed_blocks(samples.floats(start, stop), samples.rate, _rotation):
-                if keep:
-                    rotated.append(piece.samples)
+            floats = samples.floats(start, stop)
+            for piece in analysed_blocks(floats, samples.rate, _rotation, to):
+                if piece.resampled is not None:
+                    rotated.append(piece.resampled)
                 yield piece
 
         levels = Limiter(samples.rate).levels(pieces())
@@ -285,12 +290,12 @@ class _Programme:
     def levels(self, segment: Segment) -> Levels:
         return self.analyse(segment).result().loaded()
 
-    def rotated(self, segment: Segment) -> Iterator[np.ndarray]:
-        """The segment through the all-pass rotator, in consecutive blocks."""
+    def rotated(self, segment: Segment, mp3_rate: int) -> Iterator[np.ndarray]:
+        """The segment through the all-pass rotator at `mp3_rate`, in consecutive blocks."""
         kept = self.analyse(segment).result().rotated
-        if kept is not None:
+        if kept is not None and self.analyses.mp3_rate == mp3_rate:
             return iter([kept])
-        return filtered_blocks(self.samples(segment), self.rate, _rotation)
+        return filtered_blocks(self.samples(segment), self.rate, _rotation, mp3_rate)
 
     def _silent_around(self, cut: int) -> bool:
         guard = round(MIN_PAUSE / 2 * self.rate)
@@ -389,9 +394,7 @@ class _Job:
                     f"where {feed.frames} were due"
                 )
         frame = frame_samples(mp3_rate)
-        last = feeds[-1]
-        samples = sum(feed.frames * frame for feed in feeds[:-1]) - feeds[0].lead
-        samples += -(-(last.silence + last.taken) * mp3_rate // rate)
+        samples = sum(feed.frames * frame for feed in feeds[:-1]) - feeds[0].lead + feeds[-1].fed
         with self.path.open("wb") as out:
             join(streams, samples, out, lead=feeds[0].lead)
 
@@ -443,19 +446,21 @@ class _Job:
         programme = self.programme
         levels = programme.levels(segment)
         gains = self._gains(segment, gain)
-        feed = segment.feed(programme.rate, self.rendition.sample_rate)
+        mp3_rate = self.rendition.sample_rate
+        feed = segment.feed(programme.rate, mp3_rate)
         if self.cache is None:
             path = programme.scratch / f"{self.rendition.kind}-{segment.index}.mp3"
         else:
             path = self.cache.temporary(self.keys[segment.index])
-        with _encoder(programme.rate, self.rendition, path) as write:
-            write(np.zeros(feed.silence, np.float32))
-            start = 0
-            for rotated in programme.rotated(segment):
-                stop = min(start + len(rotated), feed.taken)
+        limiter = programme.limiter
+        with _encoder(self.rendition, path) as write:
+            write(np.zeros(feed.lead, np.float32))
+            start, due = 0, feed.fed - feed.lead
+            for rotated in programme.rotated(segment, mp3_rate):
+                stop = min(start + len(rotated), due)
                 if stop <= start:
                     break
-                write(programme.limiter.applied(rotated[: stop - start], gains, gain, start))
+                write(limiter.applied(rotated[: stop - start], gains, gain, start, mp3_rate))
                 start = stop
         if self.cache is None:
             return read_stream(path)
@@ -517,13 +522,12 @@ def _code_digest() -> str:
 
 
 @contextlib.contextmanager
-def _encoder(rate: int, rendition: Rendition, path: Path) -> Iterator[Callable[[np.ndarray], None]]:
-    """One ffmpeg process: float samples in on a pipe (the function yielded writes some),
-    resampled, CBR MP3 out to `path`."""
+def _encoder(rendition: Rendition, path: Path) -> Iterator[Callable[[np.ndarray], None]]:
+    """One ffmpeg process: float samples at the rendition's rate in on a pipe (the function
+    yielded writes some), CBR MP3 out to `path`."""
     command = [
         ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "f32le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-        "-ar", str(rendition.sample_rate), "-ac", "1",
+        "-f", "f32le", "-ar", str(rendition.sample_rate), "-ac", "1", "-i", "pipe:0",
         "-c:a", "libmp3lame", "-b:a", f"{rendition.bitrate}k",
         "-compression_level", str(ENCODER_QUALITY),
         # mutagen writes the tags; ffmpeg writes only the LAME info frame.

@@ -3,9 +3,9 @@
 Segments are mastered and encoded on their own, side by side, and a rebuild encodes only the
 segments whose samples changed; audio/mp3join.py joins their frames into one MP3. For every
 sentence to play where the timeline says, each segment but the last must decode to exactly its
-length in the timeline, encoder delay and padding included. ffmpeg's libmp3lame puts 576 samples
-of delay before the audio and pads the end with at least 576 more: n samples become
-ceil((n + 1152) / S) frames of S samples (measured at every MP3 sample rate, docs/performance.md).
+length in the timeline, encoder delay and padding included. LAME puts 576 samples of delay
+before the audio and pads the end with at least 576 more: n samples become ceil((n + 1152) / S)
+frames of S samples (measured at every MP3 sample rate, audio/encoder.py).
 So audio/render.py pads the pause at each cut until the segment before it spans whole frames,
 and that segment's encoder is fed all but its last 1152 samples (at the MP3's rate): pause, which
 the delay and padding of the joined streams stand in for. The first segment may be any length:
@@ -96,17 +96,15 @@ class Cutting:
 
 @dataclass(frozen=True)
 class Feed:
-    """What a segment's encoder is given."""
+    """What a segment's encoder is given, in samples at the MP3's rate."""
 
-    silence: int
-    """Samples of silence before the segment's own; the joined file's header tells decoders to
-    skip them with the encoder delay (the first segment need not span whole frames)."""
-    taken: int
-    """Samples of the segment itself."""
+    lead: int
+    """Silence before the segment's own samples; the joined file's header tells decoders to
+    skip it with the encoder delay (the first segment need not span whole frames)."""
+    fed: int
+    """Samples in all, `lead` included: the rest are the segment's, resampled."""
     frames: int
     """MP3 frames the encoded stream will hold."""
-    lead: int
-    """The silence in samples at the MP3's rate."""
 
 
 @dataclass(frozen=True)
@@ -124,22 +122,16 @@ class Segment:
         length = self.stop - self.start
         exact = length * mp3_rate / rate
         if self.last:
-            return self._fed(0, length, rate, mp3_rate)
+            return self._fed(0, -(-length * mp3_rate // rate), frame)
         if self.index:
-            span = frame * round(exact / frame)
-            return self._fed(0, math.floor((span - CODEC_SPAN) / mp3_rate * rate), rate, mp3_rate)
+            return self._fed(0, frame * round(exact / frame) - CODEC_SPAN, frame)
         # The first segment is padded at its start to whole frames, the header's delay skips it.
         lead = -round(exact) % frame
-        span = round(exact) + lead
-        silence = round(lead * rate / mp3_rate)
-        fed = math.floor((span - CODEC_SPAN) / mp3_rate * rate)
-        return self._fed(silence, fed - silence, rate, mp3_rate, lead)
+        return self._fed(lead, round(exact) + lead - CODEC_SPAN, frame)
 
     @staticmethod
-    def _fed(silence: int, taken: int, rate: int, mp3_rate: int, lead: int = 0) -> Feed:
-        encoded = math.ceil((silence + taken) * mp3_rate / rate)
-        frames = math.ceil((encoded + CODEC_SPAN) / frame_samples(mp3_rate))
-        return Feed(silence, taken, frames, lead)
+    def _fed(lead: int, fed: int, frame: int) -> Feed:
+        return Feed(lead, fed, math.ceil((fed + CODEC_SPAN) / frame))
 
 
 def segments_of(length: int, cuts: tuple[int, ...], rate: int, mp3_rate: int) -> list[Segment]:

@@ -50,7 +50,9 @@ def test_steps_lose_only_what_the_lowered_blocks_lose() -> None:
 
 
 @pytest.mark.parametrize("seed", range(50))
-def test_applied_is_the_gain_curve_interpolated_between_block_centres(seed: int) -> None:
+@pytest.mark.parametrize("rate", [RATE, 2 * RATE, 44100, 16000])
+def test_applied_is_the_gain_curve_interpolated_between_block_centres(seed: int, rate: int) -> None:
+    """At the limiter's rate or at the MP3's, which the analysis resampled the segment to."""
     limiter = Limiter(RATE)
     rng = np.random.default_rng(seed)
     blocks = int(rng.integers(5, 3000))
@@ -58,13 +60,13 @@ def test_applied_is_the_gain_curve_interpolated_between_block_centres(seed: int)
     lowered = rng.integers(0, blocks, int(rng.integers(0, 20)))
     gains[lowered] = rng.uniform(0.3, 0.99, len(lowered))
     gain = float(rng.uniform(0.5, 4.0))
-    length = blocks * limiter.block
+    length = -(-blocks * limiter.block * rate // RATE)
     start = int(rng.integers(0, length))
     stop = int(rng.integers(start + 1, length + 1))
     samples = rng.standard_normal(stop - start).astype(np.float32)
     centres = np.arange(blocks) * limiter.block + (limiter.block - 1) / 2
-    curve = np.interp(np.arange(start, stop), centres, gains).astype(np.float32)
-    curve *= np.float32(gain)
-    applied = limiter.applied(samples, gains, gain, start)
+    curve = np.interp(np.arange(start, stop) * (RATE / rate), centres, gains)
+    curve = curve.astype(np.float32) * np.float32(gain)
+    applied = limiter.applied(samples, gains, gain, start, rate)
     assert applied.dtype == np.float32
     np.testing.assert_array_equal(applied, samples * curve)

@@ -149,17 +149,23 @@ def test_segments_announced_during_narration_are_analysed_once_and_master_the_sa
     analysed: list[tuple[int, int]] = []
     real = master_module.Analyses._analysed
 
-    def counting(samples: Samples, start: int, stop: int, spill: Path | None) -> object:
+    def counting(
+        analyses: master_module.Analyses,
+        samples: Samples,
+        start: int,
+        stop: int,
+        spill: Path | None,
+    ) -> object:
         analysed.append((start, stop))
-        return real(samples, start, stop, spill)
+        return real(analyses, samples, start, stop, spill)
 
-    monkeypatch.setattr(master_module.Analyses, "_analysed", staticmethod(counting))
+    monkeypatch.setattr(master_module.Analyses, "_analysed", counting)
     source = folder / "seed.txt"
     source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     settings = dataclasses.replace(settings, cache=False)  # every segment read by the engine
     engine = open_engine("espeak", settings)
     announced: list[tuple[int, int]] = []
-    with master_module.analysing(folder) as analyses:
+    with master_module.analysing(folder, settings.sample_rate) as analyses:
 
         def ahead(samples: Samples, start: int, stop: int) -> None:
             announced.append((start, stop))

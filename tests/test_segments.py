@@ -4,6 +4,7 @@ to its encoder so that, joined, it decodes to its place."""
 from __future__ import annotations
 
 import itertools
+import math
 import subprocess
 from pathlib import Path
 
@@ -93,15 +94,16 @@ def test_each_segment_encodes_to_the_frames_it_spans(
     length = Cutting(mp3_rate, 0.9).aligned(3 * rate, rate)
     span = round(length * mp3_rate / rate / frame)
     inner = Segment(1, 5 * length, 6 * length, last=False).feed(rate, mp3_rate)
-    assert (inner.silence, inner.frames) == (0, span)
-    assert encoded_frames(inner.taken, rate, mp3_rate, tmp_path) == span
+    assert (inner.lead, inner.frames) == (0, span)
+    assert encoded_frames(inner.fed, mp3_rate, mp3_rate, tmp_path) == span
     # The first segment may be any length: silence before it makes whole frames.
     first = Segment(0, 0, length - 100, last=False).feed(rate, mp3_rate)
     assert first.frames == span and first.lead > 0
-    assert encoded_frames(first.silence + first.taken, rate, mp3_rate, tmp_path) == span
+    assert first.fed - first.lead == round((length - 100) * mp3_rate / rate) - 1152
+    assert encoded_frames(first.fed, mp3_rate, mp3_rate, tmp_path) == span
     last = Segment(2, 0, 12345, last=True).feed(rate, mp3_rate)
-    assert last.taken == 12345
-    assert encoded_frames(last.taken, rate, mp3_rate, tmp_path) == last.frames
+    assert last.fed == math.ceil(12345 * mp3_rate / rate)
+    assert encoded_frames(last.fed, mp3_rate, mp3_rate, tmp_path) == last.frames
 
 
 def paragraph_script(first_words: str) -> Script:
