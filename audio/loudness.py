@@ -8,6 +8,7 @@ are measured a piece at a time: by segment (audio/master.py) or by block (loudne
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -71,22 +72,20 @@ def analyse(
     as that filter changes it. With `to`, the piece is also returned resampled to that rate.
     """
     size = fft_size(len(samples) + rate // 2, rate, to)
-    spectrum = np.fft.rfft(np.asarray(samples, np.float32), size)
+    spectrum = _spectrum(samples, size)
     resampled = None
     if allpass is not None:
-        _multiply(spectrum, lambda start, stop: allpass(np.arange(start, stop) * (rate / size)))
+        spectrum *= _sampled(allpass, size, rate)
         samples = np.fft.irfft(spectrum, size)[: len(samples)]
     if to is not None and to not in (rate, 2 * rate):
         resampled = _resampled(spectrum, size, len(samples), rate, to)
-    k_weighting = _k_weighting(rate)
-    product = spectrum.copy()
-    _multiply(product, lambda start, stop: k_weighting(np.arange(start, stop) / size))
+    product = spectrum * _sampled(_k_weighting(rate), size, rate)
     weighted = np.fft.irfft(product, size)[: len(samples)]
     del product
     # The waveform half a sample later, from a linear phase shift. Real speech read 2x this way
     # stays within 0.05 dB of 8x oversampling; the margin below the ceiling covers the rest.
     # The spectrum is not needed after this, so the shift is applied to it in place.
-    _delay_half(spectrum, size)
+    spectrum *= _sampled(_half_sample_later(rate), size, rate)
     half = np.fft.irfft(spectrum, size)[: len(samples)]
     del spectrum
     if to == rate:
@@ -143,8 +142,8 @@ def filtered(
     """`samples` through the filter whose response `response` gives at frequencies in Hz, and
     resampled to `to` if given."""
     size = fft_size(len(samples) + rate // 2, rate, to)
-    spectrum = np.fft.rfft(np.asarray(samples, np.float32), size)
-    _multiply(spectrum, lambda start, stop: response(np.arange(start, stop) * (rate / size)))
+    spectrum = _spectrum(samples, size)
+    spectrum *= _sampled(response, size, rate)
     return _resampled(spectrum, size, len(samples), rate, to or rate)
 
 
@@ -156,7 +155,7 @@ def _resampled(spectrum: np.ndarray, size: int, length: int, rate: int, to: int)
         return np.fft.irfft(spectrum, size)[:length]
     if to == 2 * rate:
         samples = np.fft.irfft(spectrum, size)[:length]
-        _delay_half(spectrum, size)
+        spectrum *= _sampled(_half_sample_later(rate), size, rate)
         return _interleaved(samples, np.fft.irfft(spectrum, size)[:length])
     wide = size * to // rate
     return np.fft.irfft(spectrum, wide)[: _at(length, rate, to)] * np.float32(to / rate)
@@ -169,8 +168,22 @@ def _interleaved(samples: np.ndarray, half: np.ndarray) -> np.ndarray:
     return twice
 
 
-def _delay_half(spectrum: np.ndarray, size: int) -> None:
-    _multiply(spectrum, lambda start, stop: _shift(np.arange(start, stop), size))
+def _spectrum(samples: np.ndarray, size: int) -> np.ndarray:
+    """rfft(samples, size) in single precision. numpy's pocketfft transforms about three times
+    faster scaled than unscaled (2.2 against 6.5 ms for 256,000 float32 points, numpy 2.4 on
+    this project's machine, both directions): the scaled transform is taken and scaled back."""
+    spectrum = np.fft.rfft(np.asarray(samples, np.float32), size, norm="forward")
+    spectrum *= np.float32(size)
+    return spectrum
+
+
+@functools.lru_cache(maxsize=16)
+def _sampled(response: Callable[[np.ndarray], np.ndarray], size: int, rate: int) -> np.ndarray:
+    """`response` (of frequencies in Hz) at the bins of a `size`-point spectrum at `rate`. All
+    blocks of a programme but its ends have one size: their responses are computed once."""
+    sampled = np.asarray(response(np.arange(size // 2 + 1) * (rate / size)), np.complex64)
+    sampled.flags.writeable = False
+    return sampled
 
 
 def _at(count: int, rate: int, to: int) -> int:
@@ -180,9 +193,8 @@ def _at(count: int, rate: int, to: int) -> int:
 
 def loudness(samples: np.ndarray, rate: int) -> float:
     """Integrated loudness of `samples` in LUFS, K-weighted a block at a time."""
-    k_weighting = _k_weighting(rate)
     powers = [np.zeros(0)]
-    for weighted in filtered_blocks(samples, rate, lambda f: k_weighting(f / rate)):
+    for weighted in filtered_blocks(samples, rate, _k_weighting(rate)):
         powers.append(step_powers(weighted, rate))
     return gated_loudness(np.concatenate(powers))
 
@@ -228,9 +240,10 @@ def from_db(level: float) -> float:
     return 10 ** (level / 20)
 
 
+@functools.cache
 def _k_weighting(rate: int) -> Callable[[np.ndarray], np.ndarray]:
-    """The K-weighting filter's frequency response, as a function of frequency in cycles per
-    sample (0 to 0.5)."""
+    """The K-weighting filter's frequency response at `rate`, as a function of frequency in Hz
+    (0 to rate / 2)."""
     grid = np.linspace(0.0, 0.5, RESPONSE_POINTS)
     z = np.exp(-2j * np.pi * grid)
     response = np.ones_like(z)
@@ -239,29 +252,25 @@ def _k_weighting(rate: int) -> Callable[[np.ndarray], np.ndarray]:
 
     def at(frequencies: np.ndarray) -> np.ndarray:
         exact = np.empty(len(frequencies), np.complex64)
-        exact.real = np.interp(frequencies, grid, response.real)
-        exact.imag = np.interp(frequencies, grid, response.imag)
+        exact.real = np.interp(frequencies / rate, grid, response.real)
+        exact.imag = np.interp(frequencies / rate, grid, response.imag)
         return exact
 
     return at
 
 
-def _multiply(
-    spectrum: np.ndarray, response: Callable[[int, int], np.ndarray], piece: int = 1 << 18
-) -> None:
-    """`spectrum` times `response(start, stop)` for bins [start, stop), in place and a piece at
-    a time: a response for every bin at once would hold several full-length temporaries."""
-    for start in range(0, len(spectrum), piece):
-        stop = min(start + piece, len(spectrum))
-        spectrum[start:stop] *= response(start, stop)
+@functools.cache
+def _half_sample_later(rate: int) -> Callable[[np.ndarray], np.ndarray]:
+    """The phase shift, as a function of frequency in Hz, that delays a signal at `rate` by
+    half a sample."""
 
+    def at(frequencies: np.ndarray) -> np.ndarray:
+        angle = (np.pi / rate) * frequencies.astype(np.float32)
+        shift = np.empty(len(frequencies), np.complex64)
+        shift.real, shift.imag = np.cos(angle), np.sin(angle)
+        return shift
 
-def _shift(bins: np.ndarray, size: int) -> np.ndarray:
-    """The phase shift that delays a spectrum of `size` points by half a sample."""
-    angle = (np.pi / size) * bins.astype(np.float32)
-    shift = np.empty(len(bins), np.complex64)
-    shift.real, shift.imag = np.cos(angle), np.sin(angle)
-    return shift
+    return at
 
 
 def _k_biquads(rate: int) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
