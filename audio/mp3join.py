@@ -47,7 +47,10 @@ class Layout:
     """What one frame header says about the frame it starts."""
 
     mpeg1: bool
+    mono: bool
     rate: int
+    bitrate: int
+    """kbit/s."""
     length: int
     """Bytes of the frame."""
     side_info: int
@@ -71,11 +74,11 @@ def layout(header: bytes) -> Layout:
         raise AudioError(f"MP3 frame without a constant bitrate: {header[:4].hex()}")
     mpeg1, mono = version == 3, (word >> 6) & 3 == 3
     rate = _RATES[version][rate_index]
-    bitrate = _BITRATES[0 if mpeg1 else 1][bitrate_index] * 1000
-    length = (144 if mpeg1 else 72) * bitrate // rate + ((word >> 9) & 1)
+    bitrate = _BITRATES[0 if mpeg1 else 1][bitrate_index]
+    length = (144 if mpeg1 else 72) * bitrate * 1000 // rate + ((word >> 9) & 1)
     side_info = 4 if word & (1 << 16) else 6
     size = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
-    return Layout(mpeg1, rate, length, side_info, side_info + size)
+    return Layout(mpeg1, mono, rate, bitrate, length, side_info, side_info + size)
 
 
 @dataclass(frozen=True)
