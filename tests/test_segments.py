@@ -4,14 +4,15 @@ to its encoder so that, joined, it decodes to its place."""
 from __future__ import annotations
 
 import itertools
-import subprocess
+import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 from pydub.generators import Sine
 
-from audio.ffmpeg import AudioSegment, ffmpeg_exe
+from audio.encoder import encoding
+from audio.ffmpeg import AudioSegment
 from audio.mp3join import read_stream
 from audio.render import assemble
 from audio.script import Part, Script, Sentence
@@ -72,14 +73,13 @@ def test_cuts_off_the_frame_grid_are_left_out() -> None:
 
 
 def encoded_frames(samples: int, rate: int, mp3_rate: int, folder: Path) -> int:
-    noise = np.random.default_rng(samples).standard_normal(samples).astype(np.float32) * 0.1
+    """Frames of a stream fed `samples` at `rate`, which reach the encoder resampled to
+    `mp3_rate`: as many as Segment.feed reckons with (rounded up)."""
+    length = math.ceil(samples * mp3_rate / rate)
+    noise = np.random.default_rng(samples).standard_normal(length).astype(np.float32) * 0.1
     path = folder / "segment.mp3"
-    command = [
-        ffmpeg_exe(), "-v", "error", "-y", "-f", "f32le", "-ar", str(rate), "-ac", "1",
-        "-i", "pipe:0", "-ar", str(mp3_rate), "-c:a", "libmp3lame", "-b:a", "64k",
-        "-id3v2_version", "0", "-f", "mp3", str(path),
-    ]  # fmt: skip
-    subprocess.run(command, input=noise.tobytes(), check=True)
+    with encoding(path, mp3_rate, 64) as write:
+        write(noise)
     return read_stream(path).frames
 
 
