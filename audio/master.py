@@ -2,10 +2,11 @@
 
 The programme is mastered and encoded in segments (audio/segments.py), never as a whole: each
 segment is analysed on its own (audio/loudness.py: an all-pass rotation, K-weighting, the
-true-peak envelope); the limiter (audio/limiter.py) settles one gain per rendition from every
-segment's figures, since integrated loudness belongs to the whole programme; then every segment
-of every rendition gets its gain and limiting and is encoded by an ffmpeg process of its own, as
-many at once as there are cores. audio/mp3join.py joins each rendition's segments into one MP3.
+true-peak envelope, and the segment resampled to the MP3's rate); the limiter
+(audio/limiter.py) settles one gain per rendition from every segment's figures, since integrated
+loudness belongs to the whole programme; then every segment of every rendition gets its gain and
+limiting and is encoded by LAME (audio/encoder.py) on a thread of its own, as many at once as
+there are cores. audio/mp3join.py joins each rendition's segments into one MP3.
 
 With a cache (audio/cache.py), encoded segments are kept by what made them. A rebuild first tries
 the gain the programme's segments were last encoded at: if it still brings the whole programme
@@ -21,11 +22,10 @@ import functools
 import hashlib
 import json
 import os
-import subprocess
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +33,8 @@ from pathlib import Path
 import numpy as np
 
 from audio.cache import CachedSegment, SegmentCache, gain_name
+from audio.encoder import ENCODER_QUALITY, encoder_identity, encoding
 from audio.errors import AudioError
-from audio.ffmpeg import ffmpeg_exe
 from audio.limiter import Levels, Limiter
 from audio.loudness import (
     Analysis,
@@ -64,9 +64,6 @@ DELAY = 0.008
 # LAME scales CBR input by its preset's factor (0.95 up to 160 kbit/s): measured with ffmpeg's
 # libmp3lame on sine tones at 32–320 kbit/s and 22.05, 24, 44.1 and 48 kHz.
 LAME_SCALE = ((160, 0.95), (192, 0.97), (224, 0.98))
-# LAME's -q: 7 encodes 40 % faster than ffmpeg's default 5; on the seed its coding noise was
-# even lower (SNR 37 against 31 dB at 96 kbit/s) because it skips noise shaping.
-ENCODER_QUALITY = 7
 REUSE_TOLERANCE = 0.3
 """LU: a rebuild keeps the last gain while the programme stays this close to the target."""
 KEEP_ROTATED = 16_000_000
@@ -453,7 +450,7 @@ class _Job:
         else:
             path = self.cache.temporary(self.keys[segment.index])
         limiter = programme.limiter
-        with _encoder(self.rendition, path) as write:
+        with encoding(path, mp3_rate, self.rendition.bitrate) as write:
             write(np.zeros(feed.lead, np.float32))
             start, due = 0, feed.fed - feed.lead
             for rotated in programme.rotated(segment, mp3_rate):
@@ -481,7 +478,7 @@ class _Job:
             "bitrate": self.rendition.bitrate,
             "ceiling": self.ceiling,
             "quality": ENCODER_QUALITY,
-            "encoder": _encoder_identity(),
+            "encoder": encoder_identity(),
             "code": _code_digest(),
         }
         return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
@@ -507,55 +504,7 @@ def _cores() -> int:
 
 
 @functools.cache
-def _encoder_identity() -> str:
-    """ffmpeg by its path, size and time of change: another build encodes differently."""
-    path = ffmpeg_exe()
-    status = os.stat(path)
-    return f"{path}:{status.st_size}:{status.st_mtime_ns}"
-
-
-@functools.cache
 def _code_digest() -> str:
     from audio.staleness import code_digest
 
     return code_digest(("master.py", "limiter.py", "loudness.py", "segments.py"))
-
-
-@contextlib.contextmanager
-def _encoder(rendition: Rendition, path: Path) -> Iterator[Callable[[np.ndarray], None]]:
-    """One ffmpeg process: float samples at the rendition's rate in on a pipe (the function
-    yielded writes some), CBR MP3 out to `path`."""
-    command = [
-        ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "f32le", "-ar", str(rendition.sample_rate), "-ac", "1", "-i", "pipe:0",
-        "-c:a", "libmp3lame", "-b:a", f"{rendition.bitrate}k",
-        "-compression_level", str(ENCODER_QUALITY),
-        # mutagen writes the tags; ffmpeg writes only the LAME info frame.
-        "-id3v2_version", "0", "-write_id3v1", "0", "-map_metadata", "-1",
-        "-f", "mp3", str(path),
-    ]  # fmt: skip
-    # Errors go to a file: a pipe nobody reads while samples are written could fill up.
-    with tempfile.TemporaryFile() as errors:
-        try:
-            process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
-        except OSError as error:
-            raise AudioError(f"cannot start ffmpeg for {path.name}: {error}") from error
-        stdin = process.stdin
-        assert stdin is not None
-
-        def write(samples: np.ndarray) -> None:
-            data = np.ascontiguousarray(samples, dtype="<f4")
-            # A broken pipe means ffmpeg stopped early; its exit status says why.
-            with contextlib.suppress(BrokenPipeError):
-                stdin.write(memoryview(data).cast("B"))
-
-        try:
-            yield write
-        finally:
-            with contextlib.suppress(BrokenPipeError):
-                stdin.close()
-            code = process.wait()
-        if code != 0:
-            errors.seek(0)
-            problem = errors.read().decode("utf-8", "replace").strip()
-            raise AudioError(f"ffmpeg could not encode {path.name}: {problem}")

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import itertools
 import math
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 from pydub.generators import Sine
 
-from audio.ffmpeg import AudioSegment, ffmpeg_exe
+from audio.encoder import encoding
+from audio.ffmpeg import AudioSegment
 from audio.mp3join import read_stream
 from audio.render import assemble
 from audio.script import Part, Script, Sentence
@@ -72,15 +72,12 @@ def test_cuts_off_the_frame_grid_are_left_out() -> None:
     ]
 
 
-def encoded_frames(samples: int, rate: int, mp3_rate: int, folder: Path) -> int:
+def encoded_frames(samples: int, mp3_rate: int, folder: Path) -> int:
+    """Frames of a stream of `samples` fed to the encoder at `mp3_rate`."""
     noise = np.random.default_rng(samples).standard_normal(samples).astype(np.float32) * 0.1
     path = folder / "segment.mp3"
-    command = [
-        ffmpeg_exe(), "-v", "error", "-y", "-f", "f32le", "-ar", str(rate), "-ac", "1",
-        "-i", "pipe:0", "-ar", str(mp3_rate), "-c:a", "libmp3lame", "-b:a", "64k",
-        "-id3v2_version", "0", "-f", "mp3", str(path),
-    ]  # fmt: skip
-    subprocess.run(command, input=noise.tobytes(), check=True)
+    with encoding(path, mp3_rate, 64) as write:
+        write(noise)
     return read_stream(path).frames
 
 
@@ -95,15 +92,15 @@ def test_each_segment_encodes_to_the_frames_it_spans(
     span = round(length * mp3_rate / rate / frame)
     inner = Segment(1, 5 * length, 6 * length, last=False).feed(rate, mp3_rate)
     assert (inner.lead, inner.frames) == (0, span)
-    assert encoded_frames(inner.fed, mp3_rate, mp3_rate, tmp_path) == span
+    assert encoded_frames(inner.fed, mp3_rate, tmp_path) == span
     # The first segment may be any length: silence before it makes whole frames.
     first = Segment(0, 0, length - 100, last=False).feed(rate, mp3_rate)
     assert first.frames == span and first.lead > 0
     assert first.fed - first.lead == round((length - 100) * mp3_rate / rate) - 1152
-    assert encoded_frames(first.fed, mp3_rate, mp3_rate, tmp_path) == span
+    assert encoded_frames(first.fed, mp3_rate, tmp_path) == span
     last = Segment(2, 0, 12345, last=True).feed(rate, mp3_rate)
     assert last.fed == math.ceil(12345 * mp3_rate / rate)
-    assert encoded_frames(last.fed, mp3_rate, mp3_rate, tmp_path) == last.frames
+    assert encoded_frames(last.fed, mp3_rate, tmp_path) == last.frames
 
 
 def paragraph_script(first_words: str) -> Script:
