@@ -155,12 +155,12 @@ class Limiter:
         scaled = samples * np.float32(gain)
         # Only samples beside a lowered block's centre are turned down: the others keep `gain`.
         first = max(0, start * self.rate // (self.block * rate) - 1)
-        last = -(-(start + len(samples)) * self.rate // (self.block * rate)) + 1
-        lowered = np.flatnonzero(gains[first:last] < 1.0) + first
+        last = min(len(gains), -(-(start + len(samples)) * self.rate // (self.block * rate)) + 1)
+        lowered = np.flatnonzero(gains[first:last] < 1.0)
         if not len(lowered):
             return scaled
         # (np.unique would import numpy.ma, 11 ms, in the middle of the encoding.)
-        near = np.flatnonzero(_within(lowered, 1, len(gains)))
+        near = np.flatnonzero(_within(lowered, 1, last - first)) + first
         # The samples at `rate` within each of those blocks, whose bounds need not fall on them.
         bounds = -(-np.stack((near, near + 1)) * (self.block * rate) // self.rate)
         counts = bounds[1] - bounds[0]

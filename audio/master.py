@@ -70,6 +70,8 @@ KEEP_ROTATED = 16_000_000
 """Samples: the analysis keeps this many of the rotated segments, resampled to the MP3's rate
 (6 minutes at 44.1 kHz, 64 MB as float32), until they are encoded, the first come; the rest are
 rotated again for encoding, and their levels wait in a file."""
+ENCODED_PIECE = 1 << 16
+"""Samples the encoder is handed at a time (1.5 s at 44.1 kHz)."""
 SILENT = 1e-4
 """Full scale 1: around a cut, no sample is louder than this (-80 dBFS)."""
 
@@ -454,11 +456,12 @@ class _Job:
             write(np.zeros(feed.lead, np.float32))
             start, due = 0, feed.fed - feed.lead
             for rotated in programme.rotated(segment, mp3_rate):
-                stop = min(start + len(rotated), due)
-                if stop <= start:
-                    break
-                write(limiter.applied(rotated[: stop - start], gains, gain, start, mp3_rate))
-                start = stop
+                # A piece at a time: a whole segment's temporaries (scaled, 16-bit, encoded)
+                # took 100 MB more at the peak for the seed, with two encoders at once.
+                for offset in range(0, min(len(rotated), due - start), ENCODED_PIECE):
+                    piece = rotated[offset : min(offset + ENCODED_PIECE, due - start)]
+                    write(limiter.applied(piece, gains, gain, start + offset, mp3_rate))
+                start = min(start + len(rotated), due)
         if self.cache is None:
             return read_stream(path)
         powers = programme.limiter.steps(levels, gains, gain)
