@@ -13,9 +13,9 @@ silence put before it makes whole frames, and the joined file's header has decod
 the encoder delay. Decoded, every segment starts exactly where it starts in the timeline, and the
 joined file is exactly as long as the timeline.
 
-A cut lies in the middle of a paragraph pause, once a segment is long enough: starting an encoder
-costs about 15 ms of CPU, so a segment holds at least SHORTEST characters (half a minute to a
-minute of speech). Where the cuts lie depends on the script alone, and a segment's samples on its
+A cut lies in the middle of a paragraph pause, once a segment holds at least SHORTEST characters
+(about half a minute of speech): more segments share the cores more evenly and leave less to
+analyse after the engine's last sentence, and an edit encodes less again. Where the cuts lie depends on the script alone, and a segment's samples on its
 own sentences alone: an edit elsewhere leaves it as it was, and audio/narration.py need not even
 synthesize it again.
 """
@@ -33,9 +33,10 @@ from audio.settings import Settings
 if TYPE_CHECKING:
     from audio.script import Sentence
 
-SHORTEST = 500
-"""Characters (spoken): a segment ends at the first paragraph pause after this many, about 50 s
-of speech from the offline voice (9.7 characters a second, pauses included), 30 s from gTTS."""
+SHORTEST = 250
+"""Characters (spoken): a segment ends at the first paragraph pause after this many, about 26 s
+of speech from the offline voice (9.7 characters a second, pauses included), 15 s from gTTS.
+The seed (6 segments instead of 3) built in 0.99 instead of 1.19 s; 100 to 200 gave the same."""
 LONGEST = 1500
 """Characters: a segment this long also ends at an ordinary sentence pause."""
 MIN_PAUSE = 0.3
