@@ -15,9 +15,9 @@ joined file is exactly as long as the timeline.
 
 A cut lies in the middle of a paragraph pause, once a segment holds at least SHORTEST characters
 (about half a minute of speech): more segments share the cores more evenly and leave less to
-analyse after the engine's last sentence, and an edit encodes less again. Where the cuts lie depends on the script alone, and a segment's samples on its
-own sentences alone: an edit elsewhere leaves it as it was, and audio/narration.py need not even
-synthesize it again.
+analyse after the engine's last sentence, and an edit encodes less again. Where the cuts lie
+depends on the script alone, and a segment's samples on its own sentences alone: an edit
+elsewhere leaves it as it was, and audio/narration.py need not even synthesize it again.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ SHORTEST = 250
 """Characters (spoken): a segment ends at the first paragraph pause after this many, about 26 s
 of speech from the offline voice (9.7 characters a second, pauses included), 15 s from gTTS.
 The seed (6 segments instead of 3) built in 0.99 instead of 1.19 s; 100 to 200 gave the same."""
-LONGEST = 1500
-"""Characters: a segment this long also ends at an ordinary sentence pause."""
+LONGEST = 500
+"""Characters: a segment this long also ends at an ordinary sentence pause, so that an edit at
+the end of a long paragraph does not read, analyse and encode all of it again."""
 MIN_PAUSE = 0.3
 """Seconds: no cut in a shorter pause; half of it lies on either side of the cut, more than the
 all-pass rotation and the limiter smear speech into it and the 26 ms the encoder leaves out."""

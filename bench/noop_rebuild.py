@@ -36,7 +36,7 @@ NOOP_TARGET = 1.5
 EDIT_TARGET = 0.25
 PARAGRAPHS = 4
 EDITED = "kommentar-007.txt"
-ADDED = " Das letzte Wort in dieser Sache ist noch nicht gesprochen."
+ADDED = " Es ist das {}. Mal, dass darüber gestritten wird."
 
 
 def main() -> None:
@@ -112,13 +112,18 @@ def _noop(folder: Path, count: int, engine: list[str]) -> float:
 def _edit(
     folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]], engine: list[str]
 ) -> dict:
-    """Rebuilds after one paragraph of one article changed (the edit is made and taken back in
-    turns, so every rebuild has one article to render), against building that article alone."""
+    """Rebuilds after one paragraph of one article changed, against building that article
+    alone. Every round adds a sentence never read before (taking an edit back would find
+    everything in the caches): the edited paragraph's segment is narrated, analysed and encoded
+    again, the others come from the caches."""
     source = folder / "articles" / EDITED
     original = source.read_text(encoding="utf-8")
     paragraphs = original.rstrip("\n").split("\n\n")
-    paragraphs[-2] += ADDED
-    versions = itertools.cycle(["\n\n".join(paragraphs) + "\n", original])
+    versions = (
+        "\n\n".join([*paragraphs[:-2], paragraphs[-2] + ADDED.format(number), paragraphs[-1]])
+        + "\n"
+        for number in itertools.count(2)
+    )
     alone = folder.parent / f"{folder.name}-alone"
     shutil.copytree(folder, alone, ignore=shutil.ignore_patterns("output", "articles", "cache"))
     (alone / "articles").mkdir()

@@ -3,10 +3,10 @@ frame that audio/mp3join.py relies on."""
 
 from __future__ import annotations
 
-import importlib.metadata
 import math
 from pathlib import Path
 
+import lameenc
 import numpy as np
 import pytest
 
@@ -107,5 +107,16 @@ def test_an_unwritable_file_is_named(tmp_path: Path) -> None:
         encode(np.zeros(100, np.float32), tmp_path / "missing" / "segment.mp3", 44100)
 
 
-def test_the_identity_names_the_encoder_build() -> None:
-    assert encoder_identity() == f"lameenc {importlib.metadata.version('lameenc')}"
+def test_the_identity_changes_with_the_encoder_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert lameenc.__file__ in encoder_identity()
+    identities = []
+    path = tmp_path / "lameenc.so"
+    monkeypatch.setattr(lameenc, "__file__", str(path))
+    for library in (b"one build", b"another build"):  # installed over it, in the same place
+        path.write_bytes(library)
+        encoder_identity.cache_clear()
+        identities.append(encoder_identity())
+    encoder_identity.cache_clear()
+    assert identities[0] != identities[1]
