@@ -190,8 +190,9 @@ def mastering(
 @dataclass(frozen=True)
 class _Analysed:
     levels: Levels
-    rotated: np.ndarray | None
-    """The segment through the all-pass rotator at the MP3's rate, if it is kept (KEEP_ROTATED)."""
+    rotated: tuple[np.ndarray, ...] | None
+    """The segment through the all-pass rotator at the MP3's rate, in consecutive blocks, if it
+    is kept (KEEP_ROTATED)."""
     spilled: Path | None = None
     """Where the levels' peaks and shares lie if the rotated segment is not kept (its `levels`
     then holds none)."""
@@ -249,7 +250,7 @@ class Analyses:
 
         levels = Limiter(samples.rate).levels(pieces())
         if spill is None:
-            return _Analysed(levels, np.concatenate(rotated) if rotated else None)
+            return _Analysed(levels, tuple(rotated) if rotated else None)
         # A long programme's levels (0.8 MB a minute at 22.05 kHz) wait in a file until the
         # limiter needs them, a segment at a time.
         with spill.open("wb") as out:
@@ -293,7 +294,7 @@ class _Programme:
         """The segment through the all-pass rotator at `mp3_rate`, in consecutive blocks."""
         kept = self.analyse(segment).result().rotated
         if kept is not None and self.analyses.mp3_rate == mp3_rate:
-            return iter([kept])
+            return iter(kept)
         return filtered_blocks(self.samples(segment), self.rate, _rotation, mp3_rate)
 
     def _silent_around(self, cut: int) -> bool:
