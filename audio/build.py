@@ -167,7 +167,7 @@ def _write_renditions(
         temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
         jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
         with mastering(timeline, jobs, segment_cache(settings), analyses=analyses):
-            # Drawn (the first time in this process) while ffmpeg encodes, on the other core.
+            # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)
         for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):
             tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)

@@ -179,7 +179,7 @@ class NarrationCache:
 @dataclass(frozen=True)
 class CachedSegment:
     path: Path
-    """The segment's MP3 as ffmpeg wrote it."""
+    """The segment's MP3 frames as the encoder wrote them."""
     powers: list[float]
     """Its K-weighted power per 100 ms step after gain and limiter (audio/limiter.py)."""
     limited: float
