@@ -457,15 +457,16 @@ class _Job:
             write(np.zeros(feed.lead, np.float32))
             start, due = 0, feed.fed - feed.lead
             for rotated in programme.rotated(segment, mp3_rate):
+                block = rotated[: due - start]
                 # A piece at a time: a whole segment's temporaries (scaled, 16-bit, encoded)
                 # took 100 MB more at the peak for the seed, with two encoders at once.
-                for offset in range(0, min(len(rotated), due - start), ENCODED_PIECE):
-                    piece = rotated[offset : min(offset + ENCODED_PIECE, due - start)]
+                for offset in range(0, len(block), ENCODED_PIECE):
+                    piece = block[offset : offset + ENCODED_PIECE]
                     write(limiter.applied(piece, gains, gain, start + offset, mp3_rate))
-                start = min(start + len(rotated), due)
+                start += len(block)
         if self.cache is None:
             return read_stream(path)
-        powers = programme.limiter.steps(levels, gains, gain)
+        powers = limiter.steps(levels, gains, gain)
         deepest = self._deepest(segment, gain)
         return read_stream(self.cache.put(self.keys[segment.index], name, path, powers, deepest))
 
