@@ -84,8 +84,8 @@ def test_a_rebuild_with_nothing_changed_synthesizes_and_writes_nothing(
 
 
 def published_times(output: Path) -> dict[Path, int]:
-    """Every file's time of change but the build lock's, which filelock may rewrite on every
-    acquisition (4.1 does: the newest release for Python 3.10)."""
+    """Every file's time of change but the build lock's, which is not published and which every
+    build opens."""
     return {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file() and p.name != LOCK}
 
 
