@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from audio import __version__
 from audio.allocator import keep_freed_memory
 from audio.errors import AudioEditionError
 from audio.settings import Settings, load_settings
+from audio.terminal import Terminal
 
 if TYPE_CHECKING:
     from audio.cache import Usage
@@ -25,8 +25,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = Terminal()
+err = Terminal(stderr=True)
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -40,7 +40,7 @@ def command(function: Command | None = None, *, name: str | None = None) -> Any:
             try:
                 return function(*args, **kwargs)
             except AudioEditionError as error:
-                err.print(f"[bold red]error:[/] {error}", highlight=False)
+                err.say(("error:", "bold red"), f" {error}")
                 raise typer.Exit(1) from None
 
         app.command(name=name)(run)
@@ -51,7 +51,7 @@ def command(function: Command | None = None, *, name: str | None = None) -> Any:
 
 def _version(show: bool) -> None:
     if show:
-        out.print(f"audio-edition {__version__}")
+        out.say(f"audio-edition {__version__}")
         raise typer.Exit()
 
 
@@ -139,7 +139,7 @@ def _speech(
 
 
 def _warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/] {message}", highlight=False)
+    err.say(("warning:", "yellow"), f" {message}")
 
 
 @command
@@ -197,7 +197,7 @@ def build(
         report = make(settings, jobs=jobs, keep=keep, force=force, wait=wait, events=display)
     summary(report, out, verbosity)
     for warning in report.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        _warn(warning)
     if report.failures:
         raise typer.Exit(1)
 
@@ -224,7 +224,7 @@ def render(
 
     settings = _settings(**_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model))
     timeline = render_file(source, target, settings, warn=_warn, wav=wav)
-    out.print(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")
+    out.say(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")
 
 
 @command(name="normalize")
@@ -263,8 +263,8 @@ def serve(
     settings = _settings(output=out_dir)
     output = settings.output
     server, url = start(output, settings, host, port, lambda: published_editions(output))
-    out.print(f"Serving {output} at {url}", highlight=False)
-    out.print(f"Subscribe in a podcast app: {url}feed.xml  (Ctrl-C stops)", highlight=False)
+    out.say(f"Serving {output} at {url}")
+    out.say(f"Subscribe in a podcast app: {url}feed.xml  (Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -294,11 +294,11 @@ def check(
     folder = settings.output
     problems = check_folder(folder, targets(settings), jobs=jobs or default_jobs())
     for problem in problems:
-        out.print(f"[red]problem:[/] {problem}", highlight=False)
+        out.say(("problem:", "red"), f" {problem}")
     if problems:
-        out.print(f"{len(problems)} problem(s) in {folder}", highlight=False)
+        out.say(f"{len(problems)} problem(s) in {folder}")
         raise typer.Exit(1)
-    out.print(f"{folder}: every edition, feed and file checks out", highlight=False)
+    out.say(f"{folder}: every edition, feed and file checks out")
 
 
 @command(name="list")
@@ -310,6 +310,7 @@ def list_editions(
     import json
 
     from rich.table import Table
+    from rich.text import Text
 
     from audio.listing import editions
 
@@ -319,7 +320,8 @@ def list_editions(
         return
     table = Table("date", "duration", "size", "engine")
     # The title takes what the other columns (about 70 characters) leave of the line.
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, out.width - 75))
+    width = max(20, out.console.width - 75)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=width)
     for edition in listed:
         minutes, seconds = divmod(round(edition.duration), 60)
         table.add_row(
@@ -327,9 +329,9 @@ def list_editions(
             f"{minutes}:{seconds:02d}",
             f"{edition.size / 1e6:.1f} MB",
             edition.engine,
-            edition.title,
+            Text(edition.title),
         )
-    out.print(table)
+    out.show(table)
 
 
 @command
@@ -340,16 +342,14 @@ def engines() -> None:
     settings = _settings()
     statuses = engine_statuses(settings)
     for status in statuses:
-        state = (
-            "[green]usable[/]"
-            if status.problem is None
-            else f"[red]not usable:[/] {status.problem}"
-        )
-        out.print(f"[bold]{status.name}[/]  {state}", highlight=False)
-        out.print(f"  voices: {status.voices}", highlight=False)
+        if status.problem is None:
+            out.say((status.name, "bold"), "  ", ("usable", "green"))
+        else:
+            out.say((status.name, "bold"), "  ", ("not usable:", "red"), f" {status.problem}")
+        out.say(f"  voices: {status.voices}")
     usable = {status.name for status in statuses if status.problem is None}
     auto = "gtts" if "gtts" in usable else "espeak"
-    out.print(f"auto would use: {auto}   (engine setting: {settings.engine})", highlight=False)
+    out.say(f"auto would use: {auto}   (engine setting: {settings.engine})")
 
 
 @command
@@ -370,15 +370,10 @@ def cache(
     store = TakeCache(settings.cache_dir or default_cache_dir())
     if max_size is not None:
         removed = store.prune(parse_size(max_size))
-        out.print(
-            f"removed {removed.takes} take(s), {removed.size / 1e6:.1f} MB; {_segments(removed)}",
-            highlight=False,
-        )
+        size = removed.size / 1e6
+        out.say(f"removed {removed.takes} take(s), {size:.1f} MB; {_segments(removed)}")
     usage = store.usage()
-    out.print(
-        f"{store.folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB; {_segments(usage)}",
-        highlight=False,
-    )
+    out.say(f"{store.folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB; {_segments(usage)}")
 
 
 def _segments(usage: Usage) -> str:

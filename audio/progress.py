@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from audio.make import BUILT, FAILED, KEPT, REMOVED, RETAGGED, UNCHANGED, Events, Outcome, Report
+from audio.terminal import Part, Terminal
 
 if TYPE_CHECKING:
     from rich.live import Live
@@ -20,12 +19,12 @@ _STYLE = {BUILT: "green", RETAGGED: "cyan", UNCHANGED: "dim", REMOVED: "yellow",
 
 
 class Display(Events):
-    """Shows a build on `console` (stderr: the results go to stdout). The progress bars are
+    """Shows a build on `terminal` (stderr: the results go to stdout). The progress bars are
     made, and rich's progress and live display imported (15 ms), only for a terminal: a build
     run by cron or with --quiet never shows them."""
 
-    def __init__(self, console: Console, verbosity: int = NORMAL) -> None:
-        self.console = console
+    def __init__(self, terminal: Terminal, verbosity: int = NORMAL) -> None:
+        self.terminal = terminal
         self.verbosity = verbosity
         self.lock = threading.Lock()
         self.overall: Progress | None = None
@@ -48,10 +47,10 @@ class Display(Events):
             self.live = None
 
     def waiting(self, message: str) -> None:
-        self.console.print(f"[yellow]{message}[/]", highlight=False)
+        self.terminal.say((message, "yellow"))
 
     def started(self, sources: list[str]) -> None:
-        if not sources or self.verbosity == QUIET or not self.console.is_terminal:
+        if not sources or self.verbosity == QUIET or not self.terminal.is_terminal:
             return
         from rich.console import Group
         from rich.live import Live
@@ -69,17 +68,17 @@ class Display(Events):
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=self.console,
+            console=self.terminal.console,
         )
         self.articles = Progress(
             SpinnerColumn(),
             TextColumn("{task.description:32.32}"),
             TextColumn("[dim]{task.fields[status]}"),
             TimeElapsedColumn(),
-            console=self.console,
+            console=self.terminal.console,
         )
         self.total = self.overall.add_task("building", total=len(sources))
-        self.live = Live(Group(self.overall, self.articles), console=self.console)
+        self.live = Live(Group(self.overall, self.articles), console=self.terminal.console)
         self.live.start()
 
     def status(self, source: str, text: str) -> None:
@@ -102,22 +101,22 @@ class Display(Events):
                 self.overall.advance(self.total)
         name = outcome.source.name
         if outcome.action == FAILED:
-            self.console.print(f"[bold red]error:[/] {outcome.error}", highlight=False)
+            self.terminal.say(("error:", "bold red"), f" {outcome.error}")
             if outcome.detail and self.verbosity == VERBOSE:
-                self.console.print(outcome.detail, highlight=False, markup=False)
+                self.terminal.say(outcome.detail)
         elif self.verbosity >= (VERBOSE if outcome.action == UNCHANGED else NORMAL):
-            line = f"[{_STYLE[outcome.action]}]{outcome.action:>9}[/] {name}"
+            line: list[Part] = [(f"{outcome.action:>9}", _STYLE[outcome.action]), f" {name}"]
             if outcome.record:
-                line += f" → {outcome.record.slug}"
+                line.append(f" → {outcome.record.slug}")
             if outcome.why and self.verbosity == VERBOSE:
-                line += f" [dim]({outcome.why})[/]"
-            self.console.print(line, highlight=False)
+                line.append((f" ({outcome.why})", "dim"))
+            self.terminal.say(*line)
         if self.verbosity >= NORMAL:
             for warning in outcome.warnings:
-                self.console.print(f"[yellow]warning:[/] {name}: {warning}", highlight=False)
+                self.terminal.say(("warning:", "yellow"), f" {name}: {warning}")
 
 
-def summary(report: Report, console: Console, verbosity: int = NORMAL) -> None:
+def summary(report: Report, terminal: Terminal, verbosity: int = NORMAL) -> None:
     """A table of what the build did (unchanged editions only when verbose), then one line."""
     shown = [
         o for o in report.outcomes if verbosity == VERBOSE or o.action not in (UNCHANGED, KEPT)
@@ -130,21 +129,24 @@ def summary(report: Report, console: Console, verbosity: int = NORMAL) -> None:
             table.add_column(column, justify="right" if column in ("duration", "size") else "left")
         for outcome in sorted(shown, key=lambda o: o.source.name):
             table.add_row(*_row(outcome))
-        console.print(table)
+        terminal.show(table)
     counts = report.count()
     parts = [f"{counts[action]} {action}" for action in _ORDER if counts[action]]
-    console.print(f"{', '.join(parts) or 'no articles'} → {report.output}", highlight=False)
+    terminal.say(f"{', '.join(parts) or 'no articles'} → {report.output}")
 
 
 _ORDER = (BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED)
 
 
-def _row(outcome: Outcome) -> tuple[str, ...]:
-    result = f"[{_STYLE.get(outcome.action, 'bold red')}]{outcome.action}[/]"
+def _row(outcome: Outcome) -> tuple[Any, ...]:
+    from rich.text import Text
+
+    result = Text(outcome.action, _STYLE.get(outcome.action, "bold red"))
+    name = Text(outcome.source.name)
     time = f"{outcome.seconds:.1f} s" if outcome.seconds else ""
     if outcome.record is None or outcome.action == FAILED:
-        return outcome.source.name, result, "", "", "", time
+        return name, result, "", "", "", time
     edition = outcome.record.edition
     minutes, seconds = divmod(round(edition["duration"]), 60)
     size = f"{edition['size'] / 1e6:.1f} MB"
-    return outcome.source.name, result, edition["slug"], f"{minutes}:{seconds:02d}", size, time
+    return name, result, Text(edition["slug"]), f"{minutes}:{seconds:02d}", size, time

@@ -10,6 +10,7 @@ from rich.console import Console
 from audio.make import BUILT, FAILED, UNCHANGED, Outcome, Report
 from audio.manifest import Inputs, Record
 from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
+from audio.terminal import Terminal
 
 
 def record(slug: str) -> Record:
@@ -33,16 +34,18 @@ def outcomes() -> list[Outcome]:
 
 
 def shown(verbosity: int, terminal: bool = False) -> str:
-    console = Console(file=io.StringIO(), width=100, force_terminal=terminal, color_system=None)
+    file = io.StringIO()
+    screen = Terminal(file=file, force_terminal=terminal)
+    screen.console = Console(file=file, width=100, force_terminal=terminal, color_system=None)
     report = Report(output=Path("output"))
-    with Display(console, verbosity) as display:
+    with Display(screen, verbosity) as display:
         display.started(["a.txt", "c.txt", "d.txt"])
         display.status("a.txt", "synthesizing 12 sentences")
         for outcome in outcomes():
             report.outcomes.append(outcome)
             display.finished(outcome)
-    summary(report, console, verbosity)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    summary(report, screen, verbosity)
+    return file.getvalue()
 
 
 def test_normal_shows_what_changed_and_every_problem() -> None:
