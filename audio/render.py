@@ -74,7 +74,7 @@ def assemble(
     script: Script, takes: Sequence[AudioSegment], cutting: Cutting | None = None
 ) -> Timeline:
     """Join one take per script sentence, with each sentence's pause after it; with `cutting`,
-    in segments cut in paragraph pauses, each padded to whole MP3 frames."""
+    in segments cut in the pauses between sentences, each padded to whole MP3 frames."""
     if len(takes) != len(script.sentences):
         raise ValueError(f"{len(takes)} takes for {len(script.sentences)} sentences")
     rate = next((take.frame_rate for take in takes if len(take)), 22050)

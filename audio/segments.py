@@ -1,4 +1,4 @@
-"""The programme in segments: cut in paragraph pauses, each segment spanning whole MP3 frames.
+"""The programme in segments: cut in the pauses between sentences, each spanning whole MP3 frames.
 
 Segments are mastered and encoded on their own, side by side, and a rebuild encodes only the
 segments whose samples changed; audio/mp3join.py joins their frames into one MP3. For every
@@ -13,10 +13,10 @@ silence put before it makes whole frames, and the joined file's header has decod
 the encoder delay. Decoded, every segment starts exactly where it starts in the timeline, and the
 joined file is exactly as long as the timeline.
 
-A cut lies in the middle of a paragraph pause, once a segment holds at least SHORTEST characters
-(about half a minute of speech): more segments share the cores more evenly and leave less to
-analyse after the engine's last sentence, and an edit encodes less again. Where the cuts lie
-depends on the script alone, and a segment's samples on its own sentences alone: an edit
+A cut lies in the middle of a pause between sentences, once a segment holds at least SHORTEST
+characters: a segment is a sentence or a few short ones. An edit then narrates, analyses and
+encodes only the sentences it touched, and more segments share the cores more evenly. Where the
+cuts lie depends on the script alone, and a segment's samples on its own sentences alone: an edit
 elsewhere leaves it as it was, and audio/narration.py need not even synthesize it again.
 """
 
@@ -33,16 +33,16 @@ from audio.settings import Settings
 if TYPE_CHECKING:
     from audio.script import Sentence
 
-SHORTEST = 250
-"""Characters (spoken): a segment ends at the first paragraph pause after this many, about 26 s
-of speech from the offline voice (9.7 characters a second, pauses included), 15 s from gTTS.
-The seed (6 segments instead of 3) built in 0.99 instead of 1.19 s; 100 to 200 gave the same."""
-LONGEST = 500
-"""Characters: a segment this long also ends at an ordinary sentence pause, so that an edit at
-the end of a long paragraph does not read, analyse and encode all of it again."""
+SHORTEST = 80
+"""Characters (spoken): a segment ends at the first pause between sentences after this many,
+about 8 s of speech from the offline voice. A headline or a byline is not encoded on its own,
+most sentences are. With segments of 250 to 500 characters, a sentence added to one of the 50
+editions of bench/noop_rebuild.py was rebuilt in 0.55 s, now in 0.40 s; full builds of the seed
+and of that article take as long as before (within 3 %)."""
 MIN_PAUSE = 0.3
-"""Seconds: no cut in a shorter pause; half of it lies on either side of the cut, more than the
-all-pass rotation and the limiter smear speech into it and the 26 ms the encoder leaves out."""
+"""Seconds: no cut in a shorter pause (the settings may make the sentence pause shorter); half of
+it lies on either side of the cut, more than the all-pass rotation and the limiter smear speech
+into it and the 26 ms the encoder leaves out."""
 CODEC_SPAN = 1152
 """Samples of encoder delay plus least padding (576 each) at the MP3's rate."""
 
@@ -58,14 +58,11 @@ class Cutting:
 
     mp3_rate: int
     """Hz of the encoded renditions."""
-    pause: float
-    """Seconds: cuts lie in pauses at least this long (the paragraph pause)."""
     shortest: int = SHORTEST
-    longest: int = LONGEST
 
     @classmethod
     def of(cls, settings: Settings) -> Cutting:
-        return cls(settings.sample_rate, max(settings.pause_paragraph, MIN_PAUSE))
+        return cls(settings.sample_rate)
 
     def runs(self, sentences: Sequence[Sentence]) -> list[range]:
         """The sentences of each segment, by their index in `sentences`. No cut leaves less than
@@ -76,16 +73,12 @@ class Cutting:
         for index, sentence in enumerate(sentences[:-1]):
             characters += len(sentence.spoken)
             remaining -= len(sentence.spoken)
-            if self._cuts_after(sentence.pause, characters) and remaining >= self.shortest / 4:
+            cut = sentence.pause >= MIN_PAUSE and characters >= self.shortest
+            if cut and remaining >= self.shortest / 4:
                 runs.append(range(start, index + 1))
                 start, characters = index + 1, 0
         runs.append(range(start, len(sentences)))
         return runs
-
-    def _cuts_after(self, pause: float, characters: int) -> bool:
-        if pause >= self.pause:
-            return characters >= self.shortest
-        return pause >= MIN_PAUSE and characters >= self.longest
 
     def aligned(self, length: int, rate: int) -> int:
         """The least number of samples at `rate`, at least `length`, that spans whole frames."""

@@ -18,7 +18,8 @@ from audio.render import assemble
 from audio.script import Part, Script, Sentence
 from audio.segments import Cutting
 
-CUTTING = Cutting(44100, pause=0.9, shortest=40)
+CUTTING = Cutting(44100, shortest=60)
+"""Two sentences to a segment in script()."""
 RATE = 22050
 
 

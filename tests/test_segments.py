@@ -1,5 +1,5 @@
-"""The programme in segments: cut in paragraph pauses, each spanning whole MP3 frames, each fed
-to its encoder so that, joined, it decodes to its place."""
+"""The programme in segments: cut in the pauses between sentences, each spanning whole MP3
+frames, each fed to its encoder so that, joined, it decodes to its place."""
 
 from __future__ import annotations
 
@@ -16,24 +16,24 @@ from audio.ffmpeg import AudioSegment
 from audio.mp3join import read_stream
 from audio.render import assemble
 from audio.script import Part, Script, Sentence
-from audio.segments import Cutting, Segment, segments_of
+from audio.segments import SHORTEST, Cutting, Segment, segments_of
 from audio.settings import Settings
 
-CUTTING = Cutting(44100, pause=0.9, shortest=20, longest=60)
+CUTTING = Cutting(44100, shortest=20)
 
 
 def sentence(characters: int, pause: float) -> Sentence:
     return Sentence("x" * characters, "x" * characters, pause)
 
 
-def test_cuts_lie_in_paragraph_pauses_once_a_segment_is_long_enough() -> None:
+def test_cuts_lie_in_pauses_once_a_segment_is_long_enough() -> None:
     sentences = [
-        sentence(15, 0.45),
-        sentence(10, 0.9),  # 25 characters: long enough, a paragraph ends
-        sentence(5, 0.9),  # 5: too short
-        sentence(30, 0.45),
+        sentence(15, 0.45),  # 15 characters: too short
+        sentence(10, 0.45),  # 25: long enough
+        sentence(5, 0.9),  # 5: too short, though a paragraph ends
+        sentence(30, 0.2),  # 35: long enough, but the pause is too short to cut in
         sentence(10, 1.4),  # 45: a section ends
-        sentence(61, 0.45),  # 61: past `longest`, so an ordinary pause will do
+        sentence(21, 0.3),  # 21: the shortest pause a cut may lie in
         sentence(5, 0.0),
     ]
     runs = CUTTING.runs(sentences)
@@ -41,21 +41,20 @@ def test_cuts_lie_in_paragraph_pauses_once_a_segment_is_long_enough() -> None:
 
 
 def test_the_cutting_follows_the_settings() -> None:
-    cutting = Cutting.of(Settings(pause_paragraph=0.7, sample_rate=48000))
-    assert (cutting.mp3_rate, cutting.pause) == (48000, 0.7)
-    assert Cutting.of(Settings(pause_paragraph=0.1)).pause == 0.3  # a cut needs some silence
+    cutting = Cutting.of(Settings(sample_rate=48000))
+    assert (cutting.mp3_rate, cutting.shortest) == (48000, SHORTEST)
 
 
 @pytest.mark.parametrize(("rate", "mp3_rate", "grid"), [(22050, 44100, 576), (44100, 44100, 1152)])
 def test_segments_are_padded_to_whole_frames(rate: int, mp3_rate: int, grid: int) -> None:
-    cutting = Cutting(mp3_rate, 0.9)
+    cutting = Cutting(mp3_rate)
     for length in (1, grid - 1, grid, grid + 1, 123457):
         aligned = cutting.aligned(length, rate)
         assert aligned >= length and aligned % grid == 0 and aligned - length < grid
 
 
 def test_at_other_rates_whole_frames_are_as_near_as_a_sample_allows() -> None:
-    cutting = Cutting(44100, 0.9)
+    cutting = Cutting(44100)
     for length in (1000, 54321, 700001):
         aligned = cutting.aligned(length, 24000)
         frames = aligned * 44100 / 24000 / 1152
@@ -88,7 +87,7 @@ def test_each_segment_encodes_to_the_frames_it_spans(
     rate: int, mp3_rate: int, tmp_path: Path
 ) -> None:
     frame = 1152 if mp3_rate >= 32000 else 576
-    length = Cutting(mp3_rate, 0.9).aligned(3 * rate, rate)
+    length = Cutting(mp3_rate).aligned(3 * rate, rate)
     span = round(length * mp3_rate / rate / frame)
     inner = Segment(1, 5 * length, 6 * length, last=False).feed(rate, mp3_rate)
     assert (inner.lead, inner.frames) == (0, span)
@@ -105,7 +104,7 @@ def test_each_segment_encodes_to_the_frames_it_spans(
 
 def paragraph_script(first_words: str) -> Script:
     said = [
-        Sentence(f"{first_words}.", first_words, 0.45),
+        Sentence(f"{first_words}.", first_words, 0.2),  # too short a pause to cut in
         Sentence("Zwei.", "zwei " * 20, 0.9),
         Sentence("Drei.", "drei " * 20, 0.9),
         Sentence("Vier.", "vier " * 5, 0.0),
@@ -122,7 +121,7 @@ def takes(script: Script) -> list[AudioSegment]:
 
 
 def test_a_segment_stays_the_same_whatever_comes_before_it() -> None:
-    cutting = Cutting(44100, 0.9, shortest=50)
+    cutting = Cutting(44100, shortest=50)
     short, long = paragraph_script("eins"), paragraph_script("eins " * 30)
     timelines = [assemble(script, takes(script), cutting) for script in (short, long)]
     for timeline in timelines:
