@@ -126,4 +126,5 @@ def load_manifest(output: Path) -> Manifest:
 
 
 def save_manifest(output: Path, manifest: Manifest) -> None:
-    write_text(output / MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
+    # Compact: with an indent, json encodes in Python, 4.5 instead of 1.2 ms for 50 editions.
+    write_text(output / MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False))

@@ -273,6 +273,7 @@ class _Programme:
         self.pool = analyses.pool
         self.scratch = analyses.scratch
         self.limiter = Limiter(self.rate)
+        self.digests: dict[tuple[int, int], str] = {}
 
     def segments(self, mp3_rate: int) -> list[Segment]:
         return segments_of(self.pcm.length, self.cuts, self.rate, mp3_rate)
@@ -281,7 +282,11 @@ class _Programme:
         return self.pcm.floats(segment.start, segment.stop)
 
     def digest(self, segment: Segment) -> str:
-        return hashlib.sha256(self.pcm.read(segment.start, segment.stop)).hexdigest()
+        """The segment's samples hashed, once for both renditions (6 ms for the seed)."""
+        span = (segment.start, segment.stop)
+        if span not in self.digests:
+            self.digests[span] = hashlib.sha256(self.pcm.read(*span)).hexdigest()
+        return self.digests[span]
 
     def analyse(self, segment: Segment) -> Future[_Analysed]:
         """The segment's analysis, started on the pool the first time it is asked for."""
