@@ -125,7 +125,7 @@ def load_settings(folder: Path | None = None, environ: dict[str, str] | None = N
     folder = Path.cwd() if folder is None else folder
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
-    pyproject = folder / "pyproject.toml"
+    pyproject = settings_file(folder)
     if pyproject.is_file():
         values.update(_coerce_all(_read_table(pyproject), origin=str(pyproject), base=folder))
     from_env = {
@@ -135,6 +135,11 @@ def load_settings(folder: Path | None = None, environ: dict[str, str] | None = N
     }
     values.update(_coerce_all(from_env, origin="environment", base=folder, prefix=ENV_PREFIX))
     return Settings(**values)
+
+
+def settings_file(folder: Path | None = None) -> Path:
+    """The file load_settings reads the settings of `folder` (default: the working folder) from."""
+    return (Path.cwd() if folder is None else folder) / "pyproject.toml"
 
 
 def _read_table(pyproject: Path) -> dict[str, Any]:
