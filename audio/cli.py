@@ -18,6 +18,7 @@ from audio.terminal import Terminal
 
 if TYPE_CHECKING:
     from audio.cache import Usage
+    from audio.make import Report
 
 app = typer.Typer(
     name="audio-edition",
@@ -40,7 +41,7 @@ def command(function: Command | None = None, *, name: str | None = None) -> Any:
             try:
                 return function(*args, **kwargs)
             except AudioEditionError as error:
-                err.say(("error:", "bold red"), f" {error}")
+                _problem(str(error))
                 raise typer.Exit(1) from None
 
         app.command(name=name)(run)
@@ -142,38 +143,47 @@ def _warn(message: str) -> None:
     err.say(("warning:", "yellow"), f" {message}")
 
 
+ArticlesArgument = Annotated[
+    Path | None, typer.Argument(help="Folder of articles (default: articles/).")
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Output folder (default: output/).")
+]
+BaseUrlOption = Annotated[
+    str | None, typer.Option("--base-url", help="Public URL the output folder is served at.")
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Articles rendered at once (default: cores)."),
+]
+KeepOption = Annotated[
+    bool,
+    typer.Option("--keep", help="Keep editions whose article was removed from the folder."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Only errors and the final count.")
+]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also unchanged editions and reasons.")
+]
+
+
 @command
 def build(
-    articles: Annotated[
-        Path | None, typer.Argument(help="Folder of articles (default: articles/).")
-    ] = None,
-    out_dir: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output folder (default: output/).")
-    ] = None,
+    articles: ArticlesArgument = None,
+    out_dir: OutOption = None,
     engine: EngineOption = None,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Public URL the output folder is served at.")
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Articles rendered at once (default: cores)."),
-    ] = None,
+    base_url: BaseUrlOption = None,
+    jobs: JobsOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Render every edition again, changed or not.")
     ] = False,
-    keep: Annotated[
-        bool,
-        typer.Option("--keep", help="Keep editions whose article was removed from the folder."),
-    ] = False,
+    keep: KeepOption = False,
     wait: Annotated[
         bool, typer.Option("--wait", help="If another build is running, wait for it.")
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only errors and the final count.")
-    ] = False,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also unchanged editions and reasons.")
-    ] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     cache: CacheOption = None,
     voice: VoiceOption = None,
     rate: RateOption = None,
@@ -183,23 +193,76 @@ def build(
     piper_model: PiperModelOption = None,
 ) -> None:
     """Bring the audio editions, the feeds and the site up to date with the articles."""
-    from audio.make import make
-    from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
-
     settings = _settings(
         base_url=base_url,
         articles=articles,
         output=out_dir,
         **_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
     )
+    report = _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _build_round(settings: Settings, quiet: bool, verbose: bool, **options: Any) -> Report:
+    """One build with its progress, summary and warnings shown as `build` shows them."""
+    from audio.make import make
+    from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
+
     verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
     with Display(err, verbosity) as display:
-        report = make(settings, jobs=jobs, keep=keep, force=force, wait=wait, events=display)
+        report = make(settings, events=display, **options)
     summary(report, out, verbosity)
     for warning in report.warnings:
         _warn(warning)
-    if report.failures:
-        raise typer.Exit(1)
+    return report
+
+
+@command
+def watch(
+    articles: ArticlesArgument = None,
+    out_dir: OutOption = None,
+    engine: EngineOption = None,
+    base_url: BaseUrlOption = None,
+    jobs: JobsOption = None,
+    keep: KeepOption = False,
+    interval: Annotated[
+        float,
+        typer.Option("--interval", min=0.01, help="Seconds between looks at the files."),
+    ] = 0.2,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    cache: CacheOption = None,
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    pitch: PitchOption = None,
+    word_gap: WordGapOption = None,
+    tempo: TempoOption = None,
+    piper_model: PiperModelOption = None,
+) -> None:
+    """Build, then build again whenever an article, the settings or a file they name changes;
+    Ctrl-C stops."""
+    from audio.watch import watch as watch_files
+
+    speech = _speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model)
+
+    def load() -> Settings:
+        return _settings(base_url=base_url, articles=articles, output=out_dir, **speech)
+
+    def build_round(settings: Settings) -> Report:
+        # A build holding the lock (cron's) is waited for: the round comes after it.
+        return _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, wait=True)
+
+    if not quiet:
+        err.say("Building, then watching for changes (Ctrl-C stops)")
+    try:
+        watch_files(load, build_round, _problem, interval=interval)
+    except KeyboardInterrupt:
+        err.say("Stopped watching.")
+
+
+def _problem(message: str) -> None:
+    err.say(("error:", "bold red"), f" {message}")
 
 
 @command
