@@ -60,6 +60,21 @@ def run_cli(folder: Path, *arguments: str, check: bool = True) -> Run:
     return run([sys.executable, "-m", "audio", *arguments], folder, check)
 
 
+def start_cli(folder: Path, *arguments: str) -> subprocess.Popen[str]:
+    """`audio-edition ARGUMENTS` started in `folder` as run_cli runs it, left running; its
+    output and errors come through one text pipe, a line at a time."""
+    _compiled()
+    return subprocess.Popen(
+        [sys.executable, "-m", "audio", *arguments],
+        cwd=folder,
+        env=_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+
+
 @functools.cache
 def _compiled() -> None:
     """The checkout's modules compiled once per bench, not before every command it times."""
@@ -69,16 +84,10 @@ def _compiled() -> None:
 def run(
     command: Sequence[str], folder: Path, check: bool = True, env: Mapping[str, str] | None = None
 ) -> Run:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("AUDIO_EDITION_")}
-    # A bench may run a module of its own in the child, from any working folder.
-    environment["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
-    )
-    environment.update(env or {})
     with tempfile.TemporaryFile() as captured:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=folder, env=environment, stdout=captured, stderr=subprocess.STDOUT
+            command, cwd=folder, env=_environment(env), stdout=captured, stderr=subprocess.STDOUT
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
@@ -91,6 +100,17 @@ def run(
     unit = 1 if sys.platform == "darwin" else 1024
     cpu = usage.ru_utime + usage.ru_stime
     return Run(seconds, cpu, usage.ru_maxrss * unit / 2**20, output, process.returncode)
+
+
+def _environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The bench's own environment without settings, plus `env`."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AUDIO_EDITION_")}
+    # A bench may run a module of its own in the child, from any working folder.
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+    )
+    environment.update(env or {})
+    return environment
 
 
 def interleaved(
