@@ -9,11 +9,12 @@ timed as a user runs it, Python's start-up included: best and median.
 
 The same edit is measured twice, against the same full build: made before a cold `build` (the
 CLI started for it), and made while `audio-edition watch -q` runs in the newsroom, from writing
-the file to the watch printing `1 built, 49 unchanged`. The watch's time includes its wait for
-the change to settle (one to two looks, 0.2 s apart) and no Python start-up. The watch is held
-(SIGSTOP) while the other two run: it would build their edits too and race them for the lock;
-when it goes on, it first builds those edits' no-op round, which is not timed. The three run in
-turns.
+the file to the watch printing `1 built, 49 unchanged`. The watch's time includes no Python
+start-up but its wait for the change to be seen and to settle: one to two of its looks, 0.2 s
+apart (`--watch-interval`), 1.5 on average, as the edits land at moments spread evenly between
+two looks. The watch is held (SIGSTOP) while the other two run: it would build their edits too
+and race them for the lock; when it goes on, it first builds those edits' no-op round, which is
+not timed. The three run in turns.
 
 The articles are the corpus of bench/corpus_speed.py: the seed's paragraphs, four to an article.
 The synthesis cache lives in the newsroom folder (tests/conftest.py's settings). With
@@ -22,6 +23,7 @@ answers after a fixed latency; needs the bench extra), where synthesis, which th
 weighs more than it does offline.
 
     python -m bench.noop_rebuild [--editions 50 100] [--repeat 7] [--engine gtts]
+                                 [--watch-interval 0.2]
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ EDIT_TARGET = 0.25
 PARAGRAPHS = 4
 EDITED = "kommentar-007.txt"
 ADDED = " Es ist das {}. Mal, dass darüber gestritten wird."
+WATCH_INTERVAL = 0.2
+"""Seconds between the watch's looks: its own default."""
 
 
 def main() -> None:
@@ -70,6 +74,9 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=PARAGRAPHS)
     parser.add_argument("--engine", choices=["espeak", "gtts"], default="espeak")
     parser.add_argument("--latency", type=float, default=0.2, help="of the fake Google, seconds")
+    parser.add_argument(
+        "--watch-interval", type=float, default=WATCH_INTERVAL, help="the watch's --interval"
+    )
     options = parser.parse_args()
     engine = ["--engine", options.engine]
     rows = []
@@ -93,7 +100,9 @@ def main() -> None:
             rows.append((f"no-op build of {count} editions", count, best, middle))
             results[f"{count}_editions_s"] = {"best": best, "median": middle}
             if count == min(options.editions):
-                results["edit"] = _edit(folder, count, options.repeat, rows, engine)
+                results["edit"] = _edit(
+                    folder, count, options.repeat, rows, engine, options.watch_interval
+                )
     print(table(("what", "editions", "best s", "median s"), rows))
     noop = results.get("50_editions_s")
     if isinstance(noop, dict):
@@ -136,7 +145,12 @@ def _noop(folder: Path, count: int, engine: list[str]) -> float:
 
 
 def _edit(
-    folder: Path, count: int, repeat: int, rows: list[tuple[object, ...]], engine: list[str]
+    folder: Path,
+    count: int,
+    repeat: int,
+    rows: list[tuple[object, ...]],
+    engine: list[str],
+    interval: float,
 ) -> dict:
     """Rebuilds after one paragraph of one article changed, against building that article
     alone. Every round adds a sentence never read before (taking an edit back would find
@@ -156,7 +170,7 @@ def _edit(
     shutil.copy(source, alone / "articles" / EDITED)
     no_cache = ["--no-cache"] if "--no-cache" in run_cli(folder, "build", "--help").output else []
     fresh = itertools.count()
-    watch = _Watch(folder, engine, count)
+    watch = _Watch(folder, engine, count, interval, repeat)
 
     def edited() -> Run:
         source.write_text(next(versions), encoding="utf-8")
@@ -192,6 +206,7 @@ def _edit(
         rows.append((label, editions, min(r.seconds for r in runs[name]), median(runs[name])))
     return {
         "rebuild_s": [r.seconds for r in runs["edit"]],
+        "rebuild_cpu_s": [r.cpu_seconds for r in runs["edit"]],
         "watch_rebuild_s": [r.seconds for r in runs["watch"]],
         "watch_rebuild_cpu_s": [r.cpu_seconds for r in runs["watch"]],
         "article_alone_s": [r.seconds for r in runs["alone"]],
@@ -200,15 +215,22 @@ def _edit(
         "loads": loads,
         "no_cache": bool(no_cache),
         "engine": engine[-1],
+        "watch_interval_s": interval,
     }
 
 
 class _Watch:
-    """`audio-edition watch -q` in the newsroom, held between its turns."""
+    """`audio-edition watch -q` in the newsroom, held between its turns. An editor's save lands
+    at any moment between two of its looks: the edits here land at moments spread evenly over
+    the interval, one per turn."""
 
-    def __init__(self, folder: Path, engine: list[str], count: int) -> None:
+    def __init__(
+        self, folder: Path, engine: list[str], count: int, interval: float, repeat: int
+    ) -> None:
         self.count = count
-        self.process = start_cli(folder, "watch", *engine, "-q")
+        self.interval = interval
+        self.phases = itertools.cycle((turn + 0.5) / repeat * interval for turn in range(repeat))
+        self.process = start_cli(folder, "watch", *engine, "--interval", str(interval), "-q")
         self.lines: queue.Queue[tuple[float, str | None]] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self.behind = False
@@ -221,6 +243,8 @@ class _Watch:
         if self.behind:
             self._expect(rf"{self.count} unchanged → output")
             self.behind = False
+        # Held, the watch looks as soon as it goes on, then every interval.
+        time.sleep(self.interval + next(self.phases))
         cpu = self._cpu_seconds()
         started = time.perf_counter()
         edit()
