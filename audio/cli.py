@@ -15,6 +15,7 @@ from audio.allocator import keep_freed_memory
 from audio.errors import AudioEditionError
 from audio.settings import Settings, load_settings
 from audio.terminal import Terminal
+from audio.watch import INTERVAL
 
 if TYPE_CHECKING:
     from audio.cache import Usage
@@ -229,7 +230,7 @@ def watch(
     interval: Annotated[
         float,
         typer.Option("--interval", min=0.01, help="Seconds between looks at the files."),
-    ] = 0.2,
+    ] = INTERVAL,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     cache: CacheOption = None,

@@ -10,11 +10,12 @@ timed as a user runs it, Python's start-up included: best and median.
 The same edit is measured twice, against the same full build: made before a cold `build` (the
 CLI started for it), and made while `audio-edition watch -q` runs in the newsroom, from writing
 the file to the watch printing `1 built, 49 unchanged`. The watch's time includes no Python
-start-up but its wait for the change to be seen and to settle: one to two of its looks, 0.2 s
-apart (`--watch-interval`), 1.5 on average, as the edits land at moments spread evenly between
-two looks. The watch is held (SIGSTOP) while the other two run: it would build their edits too
-and race them for the lock; when it goes on, it first builds those edits' no-op round, which is
-not timed. The three run in turns.
+start-up but its wait for the change to be seen and to settle: up to one interval between its
+looks (`--watch-interval`, by default the watch's own, 0.1 s), half of one on average as the
+edits land at moments spread evenly between two looks, and then audio.watch.SETTLE. The watch
+is held (SIGSTOP) while the other two run: it would build their edits too and race them for the
+lock; when it goes on, it first builds those edits' no-op round, which is not timed. The three
+run in turns.
 
 The articles are the corpus of bench/corpus_speed.py: the seed's paragraphs, four to an article.
 The synthesis cache lives in the newsroom folder (tests/conftest.py's settings). With
@@ -23,7 +24,7 @@ answers after a fixed latency; needs the bench extra), where synthesis, which th
 weighs more than it does offline.
 
     python -m bench.noop_rebuild [--editions 50 100] [--repeat 7] [--engine gtts]
-                                 [--watch-interval 0.2]
+                                 [--watch-interval SECONDS]
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from audio.watch import INTERVAL
 from bench.harness import (
     Run,
     describe,
@@ -63,7 +65,6 @@ EDIT_TARGET = 0.25
 PARAGRAPHS = 4
 EDITED = "kommentar-007.txt"
 ADDED = " Es ist das {}. Mal, dass darüber gestritten wird."
-WATCH_INTERVAL = 0.2
 """Seconds between the watch's looks: its own default."""
 
 
@@ -75,7 +76,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=["espeak", "gtts"], default="espeak")
     parser.add_argument("--latency", type=float, default=0.2, help="of the fake Google, seconds")
     parser.add_argument(
-        "--watch-interval", type=float, default=WATCH_INTERVAL, help="the watch's --interval"
+        "--watch-interval", type=float, default=INTERVAL, help="the watch's --interval"
     )
     options = parser.parse_args()
     engine = ["--engine", options.engine]

@@ -22,7 +22,7 @@ from audio.errors import ArticleError, SettingsError
 from audio.lock import build_lock
 from audio.make import Report, make
 from audio.settings import Settings, load_settings
-from audio.watch import look, settings_inputs, watch
+from audio.watch import INTERVAL, SETTLE, look, settings_inputs, watch
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 
@@ -35,8 +35,10 @@ class Script:
     def __init__(self, *steps: Callable[[], object]) -> None:
         self.steps = list(steps)
         self.stop = threading.Event()
+        self.slept: list[float] = []
 
     def __call__(self, seconds: float) -> None:
+        self.slept.append(seconds)
         if self.steps:
             self.steps.pop(0)()
         else:
@@ -145,6 +147,16 @@ def test_a_change_is_built_once_it_has_settled(newsroom: Path, rounds: list) -> 
     assert [r["k0.txt"] for r in rounds[1:]] == [second, second]
     assert "k2.txt" not in rounds[1]
     assert rounds[2]["k2.txt"] == "Neu.\n"
+
+
+def test_a_change_seen_is_looked_at_again_after_the_settling_time(
+    newsroom: Path, rounds: list
+) -> None:
+    k0 = newsroom / "articles" / "k0.txt"
+    script = Script(idle, write(k0, "Titel\n\nText.\n"), idle, idle)
+    run(script, recording(rounds))
+    assert script.slept == [INTERVAL, INTERVAL, SETTLE, INTERVAL, INTERVAL]
+    assert len(rounds) == 2
 
 
 def test_a_removed_article_starts_a_round(newsroom: Path, rounds: list) -> None:
