@@ -13,13 +13,14 @@ from collections import Counter
 
 VARIABLE = "_AUDIO_EDITION_KILL_AT"
 _passed: Counter[str] = Counter()
-_in_worker = False
+_build: int | None = None
+"""The build's process, in a worker."""
 
 
 def enter_worker() -> None:
     """Called at the start of a build worker process."""
-    global _in_worker
-    _in_worker = True
+    global _build
+    _build = os.getppid()
 
 
 def point(name: str) -> None:
@@ -31,6 +32,7 @@ def point(name: str) -> None:
         return
     _passed[name] += 1
     if _passed[name] == int(count or 1):
-        if _in_worker:
-            os.kill(os.getppid(), signal.SIGKILL)
+        # Once the build is gone, a worker's parent is some other process: not to be killed.
+        if _build is not None and os.getppid() == _build:
+            os.kill(_build, signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)

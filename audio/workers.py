@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import os
 import threading
 import time
 import traceback
@@ -183,6 +184,21 @@ def _start_worker(messages: Any) -> None:
     _messages = messages
     keep_freed_memory()
     crashpoints.enter_worker()
+    threading.Thread(target=_end_with_the_build, daemon=True).start()
+
+
+def _end_with_the_build() -> None:
+    """End this worker as soon as the build's process is gone without having stopped it
+    (killed alone: `kill PID`, a timeout, a service manager). Every worker holds a writing end of
+    the pool's queue, so none would ever see it close: each finished its article for nobody and
+    then waited for work for ever."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(1)
 
 
 def _render_in_worker(job: Job, settings: Settings, stage: Path) -> Result:

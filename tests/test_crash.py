@@ -10,6 +10,8 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
@@ -176,3 +178,42 @@ def test_a_parallel_build_killed_in_a_worker(newsroom: Path) -> None:
     killed_build(newsroom, AFTER_SYNTHESIS, jobs=2)
     assert not (newsroom / "output" / "feed.xml").exists()
     assert set(recover(newsroom).values()) <= {"new", "staged by a killed build", BUILT}
+
+
+def group_members(group: int) -> set[int]:
+    """Live processes of a process group (zombies waiting to be reaped are not alive)."""
+    members = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[0] != "Z" and int(fields[2]) == group:
+                members.add(int(stat.parent.name))
+    return members
+
+
+def waited_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_end_when_the_build_alone_is_killed(newsroom: Path) -> None:
+    build = subprocess.Popen(
+        [sys.executable, "-m", "audio", "build", "--jobs", "2", "-q"],
+        cwd=newsroom,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        assert waited_for(lambda: len(group_members(build.pid)) > 1), "no worker started"
+        build.kill()  # the build's process only, as `kill -9 PID` or a timeout does
+        build.wait()
+        assert waited_for(lambda: not group_members(build.pid)), group_members(build.pid)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
