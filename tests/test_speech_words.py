@@ -31,6 +31,7 @@ def test_acronym_tables_do_not_contradict_each_other() -> None:
         ("Das kostet ca. 100 Euro bzw. mehr.",
          "Das kostet zirka hundert Euro beziehungsweise mehr."),
         ("Äpfel, Birnen usw.", "Äpfel, Birnen und so weiter."),
+        ("Äpfel, Birnen etc. sind Obst.", "Äpfel, Birnen et zetera sind Obst."),
         ("Rom wurde 753 v. Chr. gegründet.",
          "Rom wurde siebenhundertdreiundfünfzig vor Christus gegründet."),
         ("Siehe S. 5 und Nr. 7.", "Siehe Seite fünf und Nummer sieben."),

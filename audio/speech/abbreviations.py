@@ -29,9 +29,10 @@ ABBREVIATIONS = {
     "o. J.": "ohne Jahr", "e. V.": "eingetragener Verein", "h. c.": "honoris causa",
     "a. M.": "am Main", "a. d.": "an der", "i. Br.": "im Breisgau", "a. Rh.": "am Rhein",
     "Anm. d. Red.": "Anmerkung der Redaktion", "d. Red.": "der Redaktion",
-    # Words. "zirka", Duden's other spelling: espeak-ng reads "circa" as "kirka".
+    # Words. "zirka", Duden's other spelling: espeak-ng reads "circa" as "kirka", and "cetera"
+    # as "ketera" (espeak-ng -x: k'e:te:R,A:); "zetera" is how both engines say it right.
     "bzw.": "beziehungsweise", "usw.": "und so weiter", "usf.": "und so fort",
-    "etc.": "et cetera", "ca.": "zirka", "evtl.": "eventuell", "ggf.": "gegebenenfalls",
+    "etc.": "et zetera", "ca.": "zirka", "evtl.": "eventuell", "ggf.": "gegebenenfalls",
     "ggfs.": "gegebenenfalls", "inkl.": "inklusive", "incl.": "inklusive", "exkl.": "exklusive",
     "zzgl.": "zuzüglich", "abzgl.": "abzüglich", "vgl.": "vergleiche", "bspw.": "beispielsweise",
     "bzgl.": "bezüglich", "insb.": "insbesondere", "insbes.": "insbesondere",
