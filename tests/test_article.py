@@ -188,6 +188,37 @@ def test_bad_files_name_the_file_and_problem(
     assert problem in str(caught.value)
 
 
+QUESTIONS = """Die Lage bleibt angespannt.
+
+Von Anna Berger
+
+21. Januar 2022, 19:00 Uhr
+
+Die Gespräche in Genf brachten keine Annäherung.
+
+Wie geht es weiter?
+
+Beide Seiten wollen weiter reden. Ein Termin steht noch nicht fest.
+
+Was bleibt? Wenig.
+
+Und sollte nicht auch Washington seine Waffenlieferungen an die Ukraine einmal aussetzen?
+
+Solange geredet wird, schweigen die Waffen.
+"""
+
+
+def test_a_short_question_alone_on_its_line_is_a_subheading(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "fragen.txt", QUESTIONS.encode()))
+    assert [s.heading for s in article.sections] == [None, "Wie geht es weiter?"]
+    assert article.sections[1].paragraphs == (
+        "Beide Seiten wollen weiter reden. Ein Termin steht noch nicht fest.",
+        "Was bleibt? Wenig.",  # two sentences
+        "Und sollte nicht auch Washington seine Waffenlieferungen an die Ukraine einmal aussetzen?",
+        "Solange geredet wird, schweigen die Waffen.",
+    )
+
+
 def test_find_articles_skips_hidden_and_foreign_files(tmp_path: Path) -> None:
     for name in ("b.txt", "a.md", ".hidden.txt", "~lock.txt", "image.png"):
         write(tmp_path, name, b"x")

@@ -90,13 +90,21 @@ def derive_title(teaser: str) -> str:
     return cut.rstrip(",;:-–— ") + " …"
 
 
+QUESTION_HEADING = 80
+"""Characters: a one-sentence question alone on its line up to this long is a subheading."""
+
+
 def is_subheading(block: str) -> bool:
-    """A short single line without closing punctuation stands between paragraphs as a subheading."""
+    """A short single line without closing punctuation stands between paragraphs as a subheading;
+    so does a short question ("Wie geht es weiter?"), as newspapers set many of theirs. A question
+    of more than one sentence, or a long one, is a paragraph."""
     line = block.strip()
-    return (
-        "\n" not in line
-        and 0 < len(line) <= 120
-        and not line.endswith((".", "!", "?", ":", ";", ",", "…", '"', "“", "”", "«", "»", ")"))
+    if "\n" in line or not line:
+        return False
+    if line.endswith("?"):
+        return len(line) <= QUESTION_HEADING and not re.search(r"[.!?:;…]\s", line)
+    return len(line) <= 120 and not line.endswith(
+        (".", "!", ":", ";", ",", "…", '"', "“", "”", "«", "»", ")")
     )
 
 
