@@ -44,7 +44,7 @@ from audio.loudness import (
     gated_loudness,
     to_db,
 )
-from audio.mp3join import Stream, join, read_stream
+from audio.mp3join import Stream, join, known_stream, read_stream
 from audio.pcm import Samples
 from audio.publish import flash
 from audio.render import Timeline
@@ -371,7 +371,8 @@ class _Job:
         for segment in ordered:
             hit = hits.get(segment.index)
             if hit is not None:
-                futures[segment.index] = read_stream(hit.path)
+                frames = segment.feed(self.programme.rate, self.rendition.sample_rate).frames
+                futures[segment.index] = known_stream(hit.path, frames)
                 limited = max(limited, hit.limited)
                 continue
             limited = max(limited, self._deepest(segment, gain))

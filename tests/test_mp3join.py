@@ -13,7 +13,7 @@ from mutagen.mp3 import MP3, BitrateMode
 from audio.encoder import encoding
 from audio.errors import AudioError
 from audio.ffmpeg import ffmpeg_exe
-from audio.mp3join import join, layout, read_stream
+from audio.mp3join import join, known_stream, layout, read_stream
 from tests.ebur128 import decode
 
 RATE = 44100
@@ -261,6 +261,27 @@ def test_a_truncated_or_foreign_file_is_refused_by_name(
     broken.write_bytes(damage(data))
     with pytest.raises(AudioError, match=rf"segment-3\.mp3: .*{problem}"):
         read_stream(broken)
+
+
+def test_an_empty_file_is_refused_by_name(tmp_path: Path) -> None:
+    empty = tmp_path / "segment-0.mp3"
+    empty.write_bytes(b"")
+    with pytest.raises(AudioError, match=r"segment-0\.mp3: not an MP3 stream \(0 bytes\)"):
+        read_stream(empty)
+
+
+def test_a_cached_stream_is_taken_at_the_frames_due_if_its_size_can_hold_them(
+    tmp_path: Path,
+) -> None:
+    noise = np.random.default_rng(4).standard_normal(20 * RATE).astype(np.float32) * 0.1
+    path = encode(noise, tmp_path / "cached.mp3")
+    walked = read_stream(path)
+    assert known_stream(path, walked.frames) == walked
+    with pytest.raises(AudioError, match=r"cached\.mp3: .* cannot be the .* frames due"):
+        known_stream(path, walked.frames + 1)
+    path.write_bytes(path.read_bytes()[:-500])
+    with pytest.raises(AudioError, match=r"cached\.mp3: .* cannot be the .* frames due"):
+        known_stream(path, walked.frames)
 
 
 def test_a_stream_that_leans_on_a_missing_reservoir_is_refused(tmp_path: Path) -> None:
