@@ -48,6 +48,7 @@ BENCHES: dict[str, tuple[list[str], list[str], Bound | None]] = {
     "seed_offline": (["--repeat", "7"], ["--repeat", "3"], _seed),
     "corpus_speed": (["--repeat", "3"], ["--repeat", "1", "--jobs", "2"], _corpus),
     "noop_rebuild": (["--editions", "50", "100"], ["--editions", "50", "--repeat", "3"], _noop),
+    "warm_rebuild": ([], ["--repeat", "3"], None),
     "peak_memory": ([], [], _memory),
     "gtts_speed": ([], [], None),
 }
