@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,13 +68,14 @@ def find_articles(folder: Path) -> list[Path]:
     """Article files in `folder`, in a stable order; hidden and backup files are skipped."""
     if not folder.is_dir():
         raise ArticleError(folder, "is not a folder of articles")
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
-        and not path.name.startswith((".", "~"))
-    )
+    return sorted(path for path in folder.iterdir() if is_article(path.name) and path.is_file())
+
+
+def is_article(name: str) -> bool:
+    """Whether a file of this name is read as an article: not hidden, not an editor's lock or
+    backup, and of a supported type."""
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in SUPPORTED_SUFFIXES and not name.startswith((".", "~"))
 
 
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
