@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -256,10 +257,19 @@ def watch(
 
     if not quiet:
         err.say("Building, then watching for changes (Ctrl-C stops)")
+    # A service manager stops with SIGTERM: the same clean end as Ctrl-C (a round it cuts short
+    # is finished by the next build, as after any killed build).
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         watch_files(load, build_round, _problem, interval=interval)
     except KeyboardInterrupt:
         err.say("Stopped watching.")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _problem(message: str) -> None:

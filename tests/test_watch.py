@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -303,3 +305,21 @@ def test_the_command_tells_a_bad_article_goes_on_and_stops_on_ctrl_c(
         "1 built, 2 unchanged → output",
         "Stopped watching.",
     ]
+
+
+def test_sigterm_ends_the_watch_as_ctrl_c_does(project: Path) -> None:
+    watching_process = subprocess.Popen(
+        [sys.executable, "-m", "audio", "watch", "--engine", "espeak", "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert watching_process.stdout is not None
+        assert watching_process.stdout.readline() == "1 built → output\n"
+        watching_process.terminate()
+        _, errors = watching_process.communicate(timeout=60)
+    finally:
+        watching_process.kill()
+    assert watching_process.returncode == 0
+    assert errors.splitlines()[-1] == "Stopped watching."
