@@ -6,6 +6,7 @@ import functools
 import gc
 import signal
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -201,20 +202,26 @@ def build(
         output=out_dir,
         **_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
     )
-    report = _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait)
+    title = "audio-edition build"
+    report = _build_round(
+        settings, quiet, verbose, title, jobs=jobs, keep=keep, force=force, wait=wait
+    )
     if report.failures:
         raise typer.Exit(1)
 
 
-def _build_round(settings: Settings, quiet: bool, verbose: bool, **options: Any) -> Report:
-    """One build with its progress, summary and warnings shown as `build` shows them."""
+def _build_round(
+    settings: Settings, quiet: bool, verbose: bool, title: str, **options: Any
+) -> Report:
+    """One build with its progress, summary (its table titled `title`) and warnings shown as
+    `build` shows them."""
     from audio.make import make
     from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
 
     verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
     with Display(err, verbosity) as display:
         report = make(settings, events=display, **options)
-    summary(report, out, verbosity)
+    summary(report, out, verbosity, title)
     for warning in report.warnings:
         _warn(warning)
     return report
@@ -253,7 +260,9 @@ def watch(
 
     def build_round(settings: Settings) -> Report:
         # A build holding the lock (cron's) is waited for: the round comes after it.
-        return _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, wait=True)
+        # Each round's table says when it ran: a watch's output is a log of many rounds.
+        title = f"audio-edition watch, {datetime.now():%H:%M:%S}"
+        return _build_round(settings, quiet, verbose, title, jobs=jobs, keep=keep, wait=True)
 
     if not quiet:
         err.say("Building, then watching for changes (Ctrl-C stops)")

@@ -116,7 +116,9 @@ class Display(Events):
                 self.terminal.say(("warning:", "yellow"), f" {name}: {warning}")
 
 
-def summary(report: Report, terminal: Terminal, verbosity: int = NORMAL) -> None:
+def summary(
+    report: Report, terminal: Terminal, verbosity: int = NORMAL, title: str = "audio-edition build"
+) -> None:
     """A table of what the build did (unchanged editions only when verbose), then one line."""
     shown = [
         o for o in report.outcomes if verbosity == VERBOSE or o.action not in (UNCHANGED, KEPT)
@@ -124,7 +126,7 @@ def summary(report: Report, terminal: Terminal, verbosity: int = NORMAL) -> None
     if shown and verbosity >= NORMAL:
         from rich.table import Table
 
-        table = Table(title="audio-edition build", title_justify="left")
+        table = Table(title=title, title_justify="left")
         for column in ("article", "result", "edition", "duration", "size", "time"):
             table.add_column(column, justify="right" if column in ("duration", "size") else "left")
         for outcome in sorted(shown, key=lambda o: o.source.name):

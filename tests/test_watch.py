@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -323,3 +324,20 @@ def test_sigterm_ends_the_watch_as_ctrl_c_does(project: Path) -> None:
         watching_process.kill()
     assert watching_process.returncode == 0
     assert errors.splitlines()[-1] == "Stopped watching."
+
+
+def test_each_round_s_table_says_when_it_ran(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    k0 = newsroom / "articles" / "k0.txt"
+
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    script = Script(write(k0, short_article(7)), idle, interrupt)
+    monkeypatch.setattr(watching, "watch", functools.partial(watch, sleep=script))
+    result = runner.invoke(app, ["watch", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    titles = re.findall(r"^audio-edition (\w+), (\d\d:\d\d:\d\d)$", result.output, re.MULTILINE)
+    assert [command for command, _ in titles] == ["watch", "watch"]
+    assert "audio-edition build" not in result.output
