@@ -287,19 +287,29 @@ def test_an_edited_paragraph_is_published_by_the_next_round(
 runner = CliRunner()
 
 
+def interrupt() -> None:
+    """Ctrl-C."""
+    raise KeyboardInterrupt
+
+
+def command(
+    monkeypatch: pytest.MonkeyPatch, *steps: Callable[[], object], options: tuple[str, ...] = ()
+) -> str:
+    """`audio-edition watch --jobs 1 OPTIONS` while `steps` happen, then Ctrl-C: its output."""
+    script = Script(*steps, interrupt)
+    monkeypatch.setattr(watching, "watch", functools.partial(watch, sleep=script))
+    result = runner.invoke(app, ["watch", "--jobs", "1", *options])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 def test_the_command_tells_a_bad_article_goes_on_and_stops_on_ctrl_c(
     newsroom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = newsroom / "articles" / "leer.txt"
-
-    def interrupt() -> None:
-        raise KeyboardInterrupt
-
-    script = Script(write(bad, ""), idle, write(bad, short_article(5)), idle, interrupt)
-    monkeypatch.setattr(watching, "watch", functools.partial(watch, sleep=script))
-    result = runner.invoke(app, ["watch", "--jobs", "1", "-q"])
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    steps = write(bad, ""), idle, write(bad, short_article(5)), idle
+    output = command(monkeypatch, *steps, options=("-q",))
+    assert output.splitlines() == [
         "2 built → output",
         "error: articles/leer.txt: the file is empty",
         "2 unchanged, 1 failed → output",
@@ -329,15 +339,7 @@ def test_sigterm_ends_the_watch_as_ctrl_c_does(project: Path) -> None:
 def test_each_round_s_table_says_when_it_ran(
     newsroom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    k0 = newsroom / "articles" / "k0.txt"
-
-    def interrupt() -> None:
-        raise KeyboardInterrupt
-
-    script = Script(write(k0, short_article(7)), idle, interrupt)
-    monkeypatch.setattr(watching, "watch", functools.partial(watch, sleep=script))
-    result = runner.invoke(app, ["watch", "--jobs", "1"])
-    assert result.exit_code == 0, result.output
-    titles = re.findall(r"^audio-edition (\w+), (\d\d:\d\d:\d\d)$", result.output, re.MULTILINE)
-    assert [command for command, _ in titles] == ["watch", "watch"]
-    assert "audio-edition build" not in result.output
+    output = command(monkeypatch, write(newsroom / "articles" / "k0.txt", short_article(7)), idle)
+    titles = re.findall(r"^audio-edition (\w+), \d\d:\d\d:\d\d$", output, re.MULTILINE)
+    assert titles == ["watch", "watch"]
+    assert "audio-edition build" not in output
