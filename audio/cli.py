@@ -202,16 +202,17 @@ def build(
         output=out_dir,
         **_speech(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
     )
-    title = "audio-edition build"
-    report = _build_round(
-        settings, quiet, verbose, title, jobs=jobs, keep=keep, force=force, wait=wait
-    )
+    report = _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait)
     if report.failures:
         raise typer.Exit(1)
 
 
 def _build_round(
-    settings: Settings, quiet: bool, verbose: bool, title: str, **options: Any
+    settings: Settings,
+    quiet: bool,
+    verbose: bool,
+    title: str = "audio-edition build",
+    **options: Any,
 ) -> Report:
     """One build with its progress, summary (its table titled `title`) and warnings shown as
     `build` shows them."""

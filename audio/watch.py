@@ -155,8 +155,7 @@ def _reload(
         validate(settings)
     except SettingsError as error:
         message = str(error)
-        named = next((path for path in now.settings if str(path) in message), None)
-        if named is None:
+        if not any(str(path) in message for path in now.settings):
             message = f"{next(iter(now.settings))}: {message}"
         problem(f"{message}\n(still building with the settings as they were)")
         return None

@@ -138,6 +138,15 @@ def _speech(engine: str, latency: float) -> Iterator[None]:
             del os.environ["HTTPS_PROXY"]
 
 
+def edited_versions(original: str) -> Iterator[str]:
+    """The article with a sentence never read before added to its last paragraph but one, a new
+    one each time."""
+    paragraphs = original.rstrip("\n").split("\n\n")
+    for number in itertools.count(2):
+        edited = paragraphs[-2] + ADDED.format(number)
+        yield "\n\n".join([*paragraphs[:-2], edited, paragraphs[-1]]) + "\n"
+
+
 def _noop(folder: Path, count: int, engine: list[str]) -> float:
     result = run_cli(folder, "build", *engine, "-q")
     if not re.fullmatch(rf"{count} unchanged → output\s*", result.output):
@@ -159,12 +168,7 @@ def _edit(
     again, the others come from the caches."""
     source = folder / "articles" / EDITED
     original = source.read_text(encoding="utf-8")
-    paragraphs = original.rstrip("\n").split("\n\n")
-    versions = (
-        "\n\n".join([*paragraphs[:-2], paragraphs[-2] + ADDED.format(number), paragraphs[-1]])
-        + "\n"
-        for number in itertools.count(2)
-    )
+    versions = edited_versions(original)
     alone = folder.parent / f"{folder.name}-alone"
     shutil.copytree(folder, alone, ignore=shutil.ignore_patterns("output", "articles", "cache"))
     (alone / "articles").mkdir()
