@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from audio import fingerprints
 from audio.engines import Engine
 from audio.errors import SettingsError
 from audio.ffmpeg import AudioSegment
@@ -309,13 +310,11 @@ class CachedEngine:
     """An engine that synthesizes only the sentences the cache does not have yet."""
 
     def __init__(self, engine: Engine, cache: TakeCache) -> None:
-        from audio.staleness import code_digest
-
         self.engine = engine
         self.cache = cache
         # Takes made by other engine code (how gTTS pieces are packed and cut, say) are not
         # reused: the build narrates editions again after such a change, and should be heard.
-        self._code = code_digest(("engines",))[:16]
+        self._code = fingerprints.digest("takes")[:16]
         self.synthesized = 0
         """Sentences sent to the engine so far."""
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import PIL
 
+from audio import fingerprints
 from audio.errors import SettingsError
 from audio.files import write_changed
 from audio.settings import Settings
@@ -214,9 +215,8 @@ def _made(kept: Path | None, source: bytes, make: Callable[[], bytes]) -> bytes:
     if kept is None:
         return make()
     from audio.cache import write_cached
-    from audio.staleness import code_digest
 
-    digest = hashlib.sha256(source + code_digest(("cover.py",)).encode())
+    digest = hashlib.sha256(source + fingerprints.digest("cover").encode())
     digest.update(PIL.__version__.encode())
     path = kept / f"{digest.hexdigest()}.jpg"
     with contextlib.suppress(OSError):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import hashlib
 import json
 import os
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from audio import fingerprints
 from audio.cache import CachedSegment, SegmentCache, gain_name
 from audio.encoder import ENCODER_QUALITY, encoder_identity, encoding
 from audio.errors import AudioError
@@ -490,7 +490,7 @@ class _Job:
             "ceiling": self.ceiling,
             "quality": ENCODER_QUALITY,
             "encoder": encoder_identity(),
-            "code": _code_digest(),
+            "code": fingerprints.digest("segments"),
         }
         return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
@@ -512,10 +512,3 @@ def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
-
-
-@functools.cache
-def _code_digest() -> str:
-    from audio.staleness import code_digest
-
-    return code_digest(("master.py", "limiter.py", "loudness.py", "segments.py"))

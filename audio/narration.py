@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from audio import fingerprints
 from audio.cache import NarrationCache
 from audio.engines import Engine
 from audio.ffmpeg import AudioSegment
@@ -51,9 +52,7 @@ def narrate_script(
     runs = cutting.runs(script.sentences)
     keys: list[str] = []
     if cache is not None:
-        from audio.staleness import code_digest
-
-        code = code_digest(("engines", "render.py", "segments.py", "narration.py"))
+        code = fingerprints.digest("narration")
         keys = [_key(script, runs, index, engine, cutting, code) for index in range(len(runs))]
     cached = {index for index, key in enumerate(keys) if cache is not None and cache.has(key)}
     takes = _Takes(engine, script, runs, cached)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audio import __version__
+from audio import __version__, fingerprints
 from audio.manifest import Inputs, Manifest, Record
 from audio.settings import Settings
 
@@ -84,22 +84,6 @@ ENGINE = frozenset(
 # Where things are: moving a folder changes no edition.
 LOCATIONS = frozenset({"articles", "output"})
 
-# The code behind each group, inside the audio package: a new normalizer rule or a better limiter
-# changes editions as a setting would. Parts that do not exist are skipped.
-AUDIO_CODE = (
-    "speech",
-    "engines",
-    "phrases.py",
-    "script.py",
-    "render.py",
-    "master.py",
-    "loudness.py",
-    "music.py",
-    "transcripts.py",
-)
-TAGS_CODE = ("tags.py", "cover.py")
-PUBLISHING_CODE = ("publish",)
-
 
 @dataclass(frozen=True)
 class Digests:
@@ -116,7 +100,7 @@ class Digests:
     def of(
         cls, settings: Settings, engine_identity: str, wanted_identity: str | None = None
     ) -> Digests:
-        audio_code, tags_code = code_digest(AUDIO_CODE), code_digest(TAGS_CODE)
+        audio_code, tags_code = fingerprints.digest("audio"), fingerprints.digest("tags")
         wanted = wanted_identity if wanted_identity != engine_identity else None
         return cls(
             audio=_settings_digest(settings, AUDIO, engine=engine_identity, code=audio_code),
@@ -124,7 +108,7 @@ class Digests:
             publishing=_settings_digest(
                 settings,
                 TAGS | PUBLISHING | AUDIO,
-                code=audio_code + tags_code + code_digest(PUBLISHING_CODE),
+                code=audio_code + tags_code + fingerprints.digest("publishing"),
             ),
             wanted_audio=wanted
             and _settings_digest(settings, AUDIO, engine=wanted, code=audio_code),
@@ -195,19 +179,6 @@ def _render_reason(
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def code_digest(parts: tuple[str, ...], package: Path = Path(__file__).parent) -> str:
-    """Digest of the source files (templates too) of these parts of the audio package."""
-    digest = hashlib.sha256()
-    for part in parts:
-        path = package / part
-        files = sorted(path.rglob("*")) if path.is_dir() else [path] if path.is_file() else []
-        for file in files:
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(file.relative_to(package).as_posix().encode() + b"\0")
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 def _settings_digest(settings: Settings, names: frozenset[str], **extra: str) -> str:

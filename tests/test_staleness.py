@@ -6,7 +6,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from audio.settings import Settings
-from audio.staleness import AUDIO, ENGINE, LOCATIONS, PUBLISHING, TAGS, Digests, code_digest
+from audio.staleness import AUDIO, ENGINE, LOCATIONS, PUBLISHING, TAGS, Digests
 
 
 def test_every_setting_says_what_a_change_to_it_invalidates() -> None:
@@ -34,18 +34,3 @@ def test_a_lexicon_counts_by_its_content(tmp_path: Path) -> None:
     before = Digests.of(Settings(lexicon=lexicon), "e")
     lexicon.write_text("Nato = Naato\n", encoding="utf-8")
     assert Digests.of(Settings(lexicon=lexicon), "e").audio != before.audio
-
-
-def test_code_counts_by_its_source(tmp_path: Path) -> None:
-    (tmp_path / "speech").mkdir()
-    rule = tmp_path / "speech" / "dates.py"
-    rule.write_text("MONTHS = 12\n", encoding="utf-8")
-    (tmp_path / "tags.py").write_text("", encoding="utf-8")
-    before = code_digest(("speech", "missing.py"), tmp_path)
-    assert code_digest(("speech",), tmp_path) == before
-    (tmp_path / "speech" / "__pycache__").mkdir()
-    (tmp_path / "speech" / "__pycache__" / "dates.pyc").write_bytes(b"compiled")
-    assert code_digest(("speech",), tmp_path) == before
-    rule.write_text("MONTHS = 13\n", encoding="utf-8")
-    assert code_digest(("speech",), tmp_path) != before
-    assert code_digest(("tags.py",), tmp_path) != before
