@@ -8,16 +8,16 @@ a millisecond, where FLAC (half the size) costs an ffmpeg run of about 20 ms per
 written under a temporary name and renamed, so two builds can share the cache; the modification
 time is the last use, and pruning removes the least recently used takes first.
 
-Segments of the programme (audio/segments.py) are kept twice over. Narrated segments
-(audio/narration.py), under `narration/`, by what was said and how: a WAV of the segment laid out
-and a JSON file of where its sentences lie in it. espeak-ng's takes differ a little from call to
-call (its pitch flutter and noise carry over from one utterance to the next), so a segment's
-samples could not otherwise be found again. Encoded segments (audio/master.py), under
-`segments/<key>/<gain>.mp3`: the key names everything but the gain that made the MP3 (the
-segment's samples, the rendition, the encoder and the mastering code), so that a rebuild can find
-the gains a segment was encoded at and keep one; `<gain>.json` beside it holds the segment's
-loudness figures at that gain. The drawn cover and its small copy (audio/cover.py) are kept under
-`covers/`. Pruning counts them all with the takes.
+Segments of the programme (audio/voice/cutting.py) are kept twice over. Narrated segments
+(audio/voice/narration.py), under `narration/`, by what was said and how: a WAV of the segment laid
+out and a JSON file of where its sentences lie in it. espeak-ng's takes differ a little from call to
+call (its pitch flutter and noise carry over from one utterance to the next), so a segment's samples
+could not otherwise be found again. Encoded segments (audio/mastering/master.py), under
+`segments/<key>/<gain>.mp3`: the key names everything but the gain that made the MP3 (the segment's
+samples, the rendition, the encoder and the mastering code), so that a rebuild can find the gains a
+segment was encoded at and keep one; `<gain>.json` beside it holds the segment's loudness figures at
+that gain. The drawn cover and its small copy (audio/edition/cover.py) are kept under `covers/`.
+Pruning counts them all with the takes.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio import fingerprints
-from audio.engines import Engine
 from audio.errors import SettingsError
-from audio.ffmpeg import AudioSegment
 from audio.settings import Settings
+from audio.voice.engines import Engine
+from audio.voice.ffmpeg import AudioSegment
 
 SUFFIX = ".wav"
 # A temporary file this old was left by a build that died.
@@ -53,7 +53,7 @@ def default_cache_dir() -> Path:
 
 
 def narration_cache(settings: Settings) -> NarrationCache | None:
-    """The cache of narrated segments (audio/narration.py), unless caching is off."""
+    """The cache of narrated segments (audio/voice/narration.py), unless caching is off."""
     folder = cache_folder(settings)
     return NarrationCache(folder) if folder else None
 
@@ -64,7 +64,7 @@ def cache_folder(settings: Settings) -> Path | None:
 
 
 def segment_cache(settings: Settings) -> SegmentCache | None:
-    """The cache of encoded segments (audio/master.py), unless caching is off."""
+    """The cache of encoded segments (audio/mastering/master.py), unless caching is off."""
     folder = cache_folder(settings)
     return SegmentCache(folder) if folder else None
 
@@ -182,7 +182,7 @@ class CachedSegment:
     path: Path
     """The segment's MP3 frames as the encoder wrote them."""
     powers: list[float]
-    """Its K-weighted power per 100 ms step after gain and limiter (audio/limiter.py)."""
+    """Its K-weighted power per 100 ms step after gain and limiter (audio/mastering/limiter.py)."""
     limited: float
     """The limiter's deepest cut in it, dB."""
 

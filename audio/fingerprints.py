@@ -2,7 +2,7 @@
 stale.
 
 A better limiter or a new reader rule changes editions as a setting would, so the digests the
-manifest keeps (audio/staleness.py) and the keys of the cache's entries include the source of
+manifest keeps (audio/builds/staleness.py) and the keys of the cache's entries include the source of
 the code behind them. Every file of the package stands in exactly one group of GROUPS, by what a
 change to it invalidates (tests/test_fingerprints.py walks the package), and a part named here
 that does not exist is an error: a rename cannot drop code from a digest without a sound.
@@ -20,77 +20,43 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # Narrate, master and encode again: everything between the article file and the edition's
     # MP3s and transcripts. When in doubt, here: it is always correct and only costs time.
     "audio": (
-        "article.py",
-        "readers",
-        "speech",
-        "phrases.py",
-        "script.py",
-        "engines",
-        "render.py",
-        "segments.py",
-        "narration.py",
-        "pcm.py",
-        "ffmpeg.py",
-        "music.py",
-        "loudness.py",
-        "limiter.py",
-        "master.py",
-        "encoder.py",
-        "mp3join.py",
-        "validate.py",
-        "transcripts.py",
-        "edition.py",
-        "build.py",
+        "text",
+        "voice",
+        "mastering",
+        "edition/__init__.py",
+        "edition/stages.py",
+        "edition/model.py",
+        "edition/transcripts.py",
         "cache.py",
     ),
     # Written into the MP3s' tags: tag a copy again.
-    "tags": ("tags.py", "cover.py"),
+    "tags": ("edition/tags.py", "edition/cover.py"),
     # Only in the feeds and on the site: publish again.
     "publishing": ("publish",),
     # Runs builds, shows them, serves or checks their output: no edition changes.
     "nothing": (
         "__init__.py",
         "__main__.py",
-        "allocator.py",
-        "check.py",
-        "cli.py",
+        "builds",
+        "cli",
+        "hosting",
         "crashpoints.py",
         "errors.py",
         "files.py",
         "fingerprints.py",
-        "listing.py",
-        "lock.py",
-        "make.py",
-        "manifest.py",
-        "progress.py",
-        "serve.py",
         "settings.py",
-        "staging.py",
-        "staleness.py",
-        "terminal.py",
-        "watch.py",
-        "workers.py",
     ),
 }
 
 CACHES: dict[str, tuple[str, ...]] = {
     # A take is the engine's reading of one sentence.
-    "takes": ("engines",),
+    "takes": ("voice/engines",),
     # A narrated segment: takes trimmed, padded and laid out between their pauses.
-    "narration": ("engines", "ffmpeg.py", "pcm.py", "render.py", "segments.py", "narration.py"),
+    "narration": ("voice",),
     # An encoded segment: analysed, limited and encoded at a gain.
-    "segments": (
-        "pcm.py",
-        "segments.py",
-        "loudness.py",
-        "limiter.py",
-        "master.py",
-        "encoder.py",
-        "mp3join.py",
-        "validate.py",
-    ),
+    "segments": ("voice/pcm.py", "mastering"),
     # The drawn cover and its small copy.
-    "cover": ("cover.py",),
+    "cover": ("edition/cover.py",),
 }
 """The code behind each kind of cache entry, part of every entry's key: entries made by other
 code are not taken."""

@@ -45,7 +45,7 @@ def main() -> None:
 
 
 def measure(folder: Path, articles: int, jobs: list[int], repeat: int) -> dict[str, object]:
-    from audio.manifest import load_manifest
+    from audio.builds.manifest import load_manifest
 
     newsroom(folder, articles, PARAGRAPHS)
     no_cache = ["--no-cache"] if "--no-cache" in run_cli(folder, "build", "--help").output else []

@@ -28,10 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from audio.cache import CachedEngine, TakeCache
-from audio.engines.espeak import EspeakEngine
-from audio.engines.gtts import JOIN_MS, GttsEngine
-from audio.engines.pauses import without_edges
-from audio.engines.pieces import MAX_CHARS, pack
+from audio.voice.engines.espeak import EspeakEngine
+from audio.voice.engines.gtts import JOIN_MS, GttsEngine
+from audio.voice.engines.pieces import MAX_CHARS, pack
+from audio.voice.engines.utterance import without_edges
 from bench.fake_google import answered, fake_google
 from tests.google import seed_sentences
 

@@ -1,8 +1,8 @@
-"""Mastering the seed both ways: audio/master.py (meter and limiter in numpy, one ffmpeg per
-rendition that only encodes) against the minimal shell pipeline (one ffmpeg `ebur128` pass, then
+"""Mastering the seed both ways: audio/mastering/master.py (meter and limiter in numpy, one ffmpeg
+per rendition that only encodes) against the minimal shell pipeline (one ffmpeg `ebur128` pass, then
 one ffmpeg `volume` + `alimiter` + encode pass per rendition). Both renditions encode side by side
-in both. Reports the wall time of each, the loudness and true peak ffmpeg measures on the MP3s,
-and how far each sentence's onset in the podcast MP3 lies from its cue.
+in both. Reports the wall time of each, the loudness and true peak ffmpeg measures on the MP3s, and
+how far each sentence's onset in the podcast MP3 lies from its cue.
 
     python -m bench.mastering [--repeat 3]
 """
@@ -21,13 +21,13 @@ from pathlib import Path
 
 import numpy as np
 
-from audio.article import read_article
-from audio.build import narrate
-from audio.engines import open_engine
-from audio.ffmpeg import ffmpeg_exe
-from audio.master import Rendition, master, renditions
-from audio.render import Timeline
+from audio.edition.stages import narrate
+from audio.mastering.master import Rendition, master, renditions
 from audio.settings import Settings
+from audio.text.article import read_article
+from audio.voice.assembly import Timeline
+from audio.voice.engines import open_engine
+from audio.voice.ffmpeg import ffmpeg_exe
 from bench.harness import save, table
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure

@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from audio.speech import normalize
+from audio.text.speech import normalize
 
 TARGET = ("cardinal", "ordinal", "date", "time", "decimal", "money", "measure")
 OTHERS = ("fraction", "electronic", "telephone", "whitelist", "word")

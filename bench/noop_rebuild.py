@@ -46,7 +46,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from audio.watch import INTERVAL
+from audio.builds.watch import INTERVAL
 from bench.harness import (
     Run,
     describe,

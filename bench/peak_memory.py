@@ -73,7 +73,7 @@ def _sample_build(folder: Path) -> None:
     """In the child: build with --force, noting the largest resident set during each stage."""
     import os
 
-    from audio.make import Events, make
+    from audio.builds.build import Events, make
     from audio.settings import load_settings
 
     os.chdir(folder)

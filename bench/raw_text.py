@@ -7,8 +7,8 @@ Only for the intelligibility bench, to show what normalization (issue 3) buys a 
 
 from __future__ import annotations
 
-from audio import script
 from audio.cli import main
+from audio.text import script
 
 
 def _as_written(text: str, lexicon: object = None) -> str:

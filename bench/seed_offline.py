@@ -59,9 +59,9 @@ def main() -> None:
 
 
 def compare(folder: Path, repeat: int) -> dict[str, object]:
-    from audio.ffmpeg import ffmpeg_exe
-    from audio.master import ENCODER_QUALITY
+    from audio.mastering.master import ENCODER_QUALITY
     from audio.settings import load_settings
+    from audio.voice.ffmpeg import ffmpeg_exe
 
     (folder / "pyproject.toml").write_text(
         PYPROJECT + "speaker_rendition = false\n", encoding="utf-8"
@@ -128,9 +128,9 @@ def compare(folder: Path, repeat: int) -> dict[str, object]:
 
 def spoken_sentences(source: Path) -> list[str]:
     """What the build speaks for `source`: the script's sentences in their spoken form."""
-    from audio.article import read_article
-    from audio.script import build_script
     from audio.settings import Settings
+    from audio.text.article import read_article
+    from audio.text.script import build_script
 
     return [s.spoken for s in build_script(read_article(source), Settings()).sentences]
 

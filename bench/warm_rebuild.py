@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from audio.make import make
+from audio.builds.build import make
 from audio.settings import load_settings
 from bench.harness import machine, newsroom, save, table
 from bench.noop_rebuild import EDITED, PARAGRAPHS, edited_versions

@@ -1,4 +1,5 @@
-"""An independent BS.1770 meter for the tests: ffmpeg's `ebur128` filter, not audio/loudness.py."""
+"""An independent BS.1770 meter for the tests: ffmpeg's `ebur128` filter, not
+audio/mastering/loudness.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from audio.ffmpeg import ffmpeg_exe
+from audio.voice.ffmpeg import ffmpeg_exe
 
 
 def measure(path: Path) -> tuple[float, float]:

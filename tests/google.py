@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from audio.article import read_article
-from audio.engines.espeak import EspeakEngine
-from audio.script import build_script
 from audio.settings import Settings
+from audio.text.article import read_article
+from audio.text.script import build_script
+from audio.voice.engines.espeak import EspeakEngine
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from audio.readers.fields import MONTH_NAMES
+from audio.text.readers.fields import MONTH_NAMES
 from tests.conftest import SEED
 
 FIRST_DAY = datetime(2022, 1, 21, 19, 0)
@@ -64,7 +64,7 @@ def newsroom(articles: Path, count: int, length: int = 1) -> list[Path]:
 
 def published_newsroom(folder: Path, count: int) -> Path:
     """A newsroom in `folder` with `count` short articles, built; returns its output folder."""
-    from audio.make import make
+    from audio.builds.build import make
     from audio.settings import load_settings
     from tests.conftest import PYPROJECT
 

@@ -7,14 +7,14 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from audio.article import Section
-from audio.edition import Edition
-from audio.manifest import Inputs, Manifest, Record, save_manifest
+from audio.builds.manifest import Inputs, Manifest, Record, save_manifest
+from audio.edition.model import Edition
 from audio.publish.feed import psc_time as vtt_time
 from audio.publish.writer import with_page, write_publication
-from audio.readers.fields import NEWSROOM_TZ
-from audio.render import Chapter, Cue
 from audio.settings import Settings
+from audio.text.article import Section
+from audio.text.readers.fields import NEWSROOM_TZ
+from audio.voice.assembly import Chapter, Cue
 
 SETTINGS = Settings(
     podcast_title="Testkommentare",

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from audio.article import find_articles, read_article, slugify
 from audio.errors import ArticleError
-from audio.readers.fields import derive_title, parse_byline, parse_dateline
+from audio.text.article import find_articles, read_article, slugify
+from audio.text.readers.fields import derive_title, parse_byline, parse_dateline
 from tests.conftest import SEED
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -17,8 +17,8 @@ from mutagen.mp3 import MP3
 from typer.testing import CliRunner
 
 from audio.cli import app
-from audio.edition import Edition
-from audio.serve import published_editions, start
+from audio.edition.model import Edition
+from audio.hosting.serve import published_editions, start
 from tests.conftest import PYPROJECT, SEED
 from tests.publishing import CUES, SETTINGS, make_edition, publish_with_manifest
 

@@ -13,11 +13,11 @@ from mutagen.mp3 import MP3
 from PIL import Image
 from typer.testing import CliRunner
 
-from audio import build
 from audio.cli import app
+from audio.edition import stages as build
 from audio.errors import AudioError
-from audio.ffmpeg import AudioSegment
-from audio.render import Timeline
+from audio.voice.assembly import Timeline
+from audio.voice.ffmpeg import AudioSegment
 
 runner = CliRunner()
 

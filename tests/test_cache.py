@@ -22,10 +22,10 @@ from audio.cache import (
     take_key,
 )
 from audio.cli import app
-from audio.engines.gtts import GttsEngine
-from audio.engines.pieces import pack
 from audio.errors import SettingsError
-from audio.ffmpeg import AudioSegment
+from audio.voice.engines.gtts import GttsEngine
+from audio.voice.engines.pieces import pack
+from audio.voice.ffmpeg import AudioSegment
 from tests.google import URL, reply, seed_sentences, speech_mp3, spoken_text
 
 runner = CliRunner()

@@ -11,7 +11,7 @@ import pytest
 from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
-from audio.check import Target, check, targets
+from audio.builds.check import Target, check, targets
 from audio.cli import app
 from audio.settings import Settings
 from tests.newsroom import published_newsroom

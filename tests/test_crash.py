@@ -17,12 +17,12 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from audio.article import read_article
-from audio.check import check, targets
+from audio.builds.build import BUILT, UNCHANGED, make
+from audio.builds.check import check, targets
+from audio.builds.manifest import load_manifest
 from audio.crashpoints import VARIABLE
-from audio.make import BUILT, UNCHANGED, make
-from audio.manifest import load_manifest
 from audio.settings import load_settings
+from audio.text.article import read_article
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 

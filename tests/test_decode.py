@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audio.errors import ArticleError
-from audio.readers.decode import decode
+from audio.text.readers.decode import decode
 
 SHORT = "Größe"
 SENTENCE = "Äußerst übel: „Die Straße ist naß“ – sagt er über Müller. 5 € für Bäume."

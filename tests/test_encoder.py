@@ -1,5 +1,5 @@
 """LAME in process: mono CBR frames at the rate fed, and the frame counts, delay and clean first
-frame that audio/mp3join.py relies on."""
+frame that audio/mastering/mp3join.py relies on."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import lameenc
 import numpy as np
 import pytest
 
-from audio.encoder import ENCODER_DELAY, encoder_identity, encoding
 from audio.errors import AudioError
-from audio.mp3join import layout
+from audio.mastering.encoder import ENCODER_DELAY, encoder_identity, encoding
+from audio.mastering.mp3join import layout
 from tests.ebur128 import decode
 
 RATES = (16000, 22050, 24000, 32000, 44100, 48000)

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from audio.cache import CachedEngine
 from audio.cli import app
-from audio.engines import open_engine
 from audio.errors import SettingsError
-from audio.ffmpeg import AudioSegment
 from audio.settings import Settings
+from audio.voice.engines import open_engine
+from audio.voice.ffmpeg import AudioSegment
 from tests.google import URL
 
 runner = CliRunner()

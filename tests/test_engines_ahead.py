@@ -9,14 +9,14 @@ from datetime import datetime, timezone
 
 import pytest
 
-from audio import workers
-from audio.article import read_article
-from audio.engines import ahead
-from audio.engines.ahead import reading_ahead
+from audio.builds import workers
+from audio.builds.workers import Job
 from audio.errors import EngineError
-from audio.ffmpeg import AudioSegment
 from audio.settings import Settings
-from audio.workers import Job
+from audio.text.article import read_article
+from audio.voice.engines import ahead
+from audio.voice.engines.ahead import reading_ahead
+from audio.voice.ffmpeg import AudioSegment
 from tests.conftest import SEED
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from audio.engines import open_engine
-from audio.engines.espeak import EspeakEngine, espeak_voices
-from audio.engines.pauses import without_edges
 from audio.errors import EngineError, SettingsError
 from audio.settings import Settings
+from audio.voice.engines import open_engine
+from audio.voice.engines.espeak import EspeakEngine, espeak_voices
+from audio.voice.engines.utterance import without_edges
 
 TEXT = "Die Krisendiplomatie läuft seit nunmehr zwei Wochen auf Hochtouren."
 

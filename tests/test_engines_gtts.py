@@ -14,15 +14,15 @@ import requests
 import responses
 from typer.testing import CliRunner
 
+from audio.builds.workers import engine_for
 from audio.cli import app
-from audio.engines import open_engine
-from audio.engines.espeak import EspeakEngine
-from audio.engines.gtts import GttsEngine, _Pace
-from audio.engines.pauses import without_edges
-from audio.engines.pieces import pack
 from audio.errors import EngineError
 from audio.settings import Settings
-from audio.workers import engine_for
+from audio.voice.engines import open_engine
+from audio.voice.engines.espeak import EspeakEngine
+from audio.voice.engines.gtts import GttsEngine, _Pace
+from audio.voice.engines.pieces import pack
+from audio.voice.engines.utterance import without_edges
 from tests.google import URL, reply, seed_sentences, speech_mp3, spoken_text
 
 runner = CliRunner()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from array import array
 
-from audio.engines.espeak import EspeakEngine
-from audio.engines.pauses import split_at_pauses, without_edges
-from audio.ffmpeg import AudioSegment
+from audio.voice.engines.espeak import EspeakEngine
+from audio.voice.engines.utterance import split_at_pauses, without_edges
+from audio.voice.ffmpeg import AudioSegment
 
 RATE = 24000
 

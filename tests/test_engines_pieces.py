@@ -7,7 +7,7 @@ import math
 import pytest
 from gtts import gTTS
 
-from audio.engines.pieces import MAX_CHARS, pack
+from audio.voice.engines.pieces import MAX_CHARS, pack
 from tests.google import seed_sentences
 
 

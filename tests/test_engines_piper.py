@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from audio.cache import CachedEngine
-from audio.engines import open_engine
-from audio.engines.pauses import without_edges
-from audio.engines.piper import PiperEngine
 from audio.errors import EngineError
 from audio.settings import Settings
+from audio.voice.engines import open_engine
+from audio.voice.engines.piper import PiperEngine
+from audio.voice.engines.utterance import without_edges
 
 pytest.importorskip("piper", reason="the piper extra is not installed: pip install -e '.[piper]'")
 joe = pytest.importorskip(

@@ -16,8 +16,7 @@ import podcastparser
 import pytest
 from lxml import etree
 
-from audio.article import Section
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.errors import SettingsError
 from audio.publish.feed import (
     ITUNES_NS,
@@ -29,6 +28,7 @@ from audio.publish.feed import (
     render_feed,
 )
 from audio.publish.site import render_index
+from audio.text.article import Section
 from tests.publishing import CHAPTERS, SETTINGS, make_edition
 
 PARTYTIME = Path(__file__).parent / "partytime"

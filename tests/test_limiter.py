@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from audio.limiter import Levels, Limiter, _moving_average, _sliding_min
+from audio.mastering.limiter import Levels, Limiter, _moving_average, _sliding_min
 
 RATE = 22050
 

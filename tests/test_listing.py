@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from audio.builds.listing import editions
 from audio.cli import app
-from audio.listing import editions
 from tests.newsroom import published_newsroom
 
 runner = CliRunner()

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from audio.lock import LOCK, BuildLocked, build_lock
+from audio.builds.lock import LOCK, BuildLocked, build_lock
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from audio.lock import build_lock
+from audio.builds.lock import build_lock
 with build_lock(Path(sys.argv[1]), wait=False):
     print("held", flush=True)
     time.sleep(60)

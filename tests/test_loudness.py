@@ -7,11 +7,11 @@ import math
 import numpy as np
 import pytest
 
-from audio.article import read_article
-from audio.build import narrate
-from audio.engines import open_engine
-from audio.loudness import analyse, loudness
+from audio.edition.stages import narrate
+from audio.mastering.loudness import analyse, loudness
 from audio.settings import Settings
+from audio.text.article import read_article
+from audio.voice.engines import open_engine
 from tests.conftest import SEED
 from tests.ebur128 import measure_samples
 

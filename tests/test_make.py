@@ -12,11 +12,11 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from audio.engines.espeak import EspeakEngine
+from audio.builds.build import BUILT, FAILED, REMOVED, RETAGGED, UNCHANGED, Events, Report, make
+from audio.builds.lock import LOCK, BuildLocked, build_lock
 from audio.errors import SettingsError
-from audio.lock import LOCK, BuildLocked, build_lock
-from audio.make import BUILT, FAILED, REMOVED, RETAGGED, UNCHANGED, Events, Report, make
 from audio.settings import load_settings
+from audio.voice.engines.espeak import EspeakEngine
 from tests.newsroom import short_article
 
 

@@ -6,10 +6,8 @@ import numpy as np
 import pytest
 from mutagen.mp3 import MP3, BitrateMode
 
-from audio.article import read_article
-from audio.build import narrate
-from audio.engines import open_engine
-from audio.master import (
+from audio.edition.stages import narrate
+from audio.mastering.master import (
     Mastered,
     master,
     podcast_rendition,
@@ -17,8 +15,10 @@ from audio.master import (
     speaker_rendition,
 )
 from audio.publish import flash
-from audio.render import Timeline
 from audio.settings import Settings
+from audio.text.article import read_article
+from audio.voice.assembly import Timeline
+from audio.voice.engines import open_engine
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure
 
@@ -64,8 +64,9 @@ def test_cbr_mono_44k_with_lame_info_frame(
     info = MP3(path).info
     assert (info.bitrate, info.sample_rate, info.channels) == (bitrate, 44100, 1)
     assert info.bitrate_mode == BitrateMode.CBR
-    # The Info frame carries the frame count; its LAME extension (written by audio/mp3join.py)
-    # the encoder delay and padding, which ffmpeg's decoder uses to drop them.
+    # The Info frame carries the frame count; its LAME extension (written by
+    # audio/mastering/mp3join.py) the encoder delay and padding, which ffmpeg's decoder uses to drop
+    # them.
     head = path.read_bytes()[:2000]
     assert b"Info" in head and b"LAME" in head
     samples, rate = decode(path)

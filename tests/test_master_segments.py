@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio import master as master_module
-from audio.article import read_article
-from audio.build import narrate
 from audio.cache import SegmentCache
-from audio.engines import open_engine
-from audio.limiter import Levels
-from audio.master import REUSE_TOLERANCE, Mastered, master, renditions
-from audio.pcm import InMemory, Samples
-from audio.render import Timeline
+from audio.edition.stages import narrate
+from audio.mastering import master as master_module
+from audio.mastering.limiter import Levels
+from audio.mastering.master import REUSE_TOLERANCE, Mastered, master, renditions
 from audio.settings import Settings
+from audio.text.article import read_article
+from audio.voice.assembly import Timeline
+from audio.voice.engines import open_engine
+from audio.voice.pcm import InMemory, Samples
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure
 

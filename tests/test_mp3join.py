@@ -10,10 +10,10 @@ import pytest
 from fastcrc import crc16
 from mutagen.mp3 import MP3, BitrateMode
 
-from audio.encoder import encoding
 from audio.errors import AudioError
-from audio.ffmpeg import ffmpeg_exe
-from audio.mp3join import join, known_stream, layout, read_stream
+from audio.mastering.encoder import encoding
+from audio.mastering.mp3join import join, known_stream, layout, read_stream
+from audio.voice.ffmpeg import ffmpeg_exe
 from tests.ebur128 import decode
 
 RATE = 44100
@@ -72,7 +72,7 @@ def fields(data: bytes) -> tuple[bytes, int]:
 
 @pytest.fixture(scope="module")
 def joined(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, np.ndarray]:
-    """The programme in three segments, each encoded on its own as audio/master.py feeds
+    """The programme in three segments, each encoded on its own as audio/mastering/master.py feeds
     them, and joined."""
     folder = tmp_path_factory.mktemp("join")
     signal = programme()

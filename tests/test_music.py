@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from audio.errors import AudioError
-from audio.loudness import loudness
-from audio.music import LEVEL, OVERLAP, add_music, resample
-from audio.pcm import InMemory
-from audio.render import Chapter, Cue, Timeline
+from audio.mastering.loudness import loudness
+from audio.mastering.music import LEVEL, OVERLAP, add_music, resample
+from audio.voice.assembly import Chapter, Cue, Timeline
+from audio.voice.pcm import InMemory
 
 VOICE_RATE = 22050
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio import narration
 from audio.cache import NarrationCache, TakeCache
-from audio.ffmpeg import AudioSegment
-from audio.narration import narrate_script
-from audio.pcm import Samples
-from audio.render import assemble
-from audio.script import Part, Script, Sentence
-from audio.segments import Cutting
+from audio.text.script import Part, Script, Sentence
+from audio.voice import narration
+from audio.voice.assembly import assemble
+from audio.voice.cutting import Cutting
+from audio.voice.ffmpeg import AudioSegment
+from audio.voice.narration import narrate_script
+from audio.voice.pcm import Samples
 
 CUTTING = Cutting(44100, shortest=60)
 """Two sentences to a segment in script()."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio.ffmpeg import AudioSegment
-from audio.pcm import InFile, InMemory
+from audio.voice.ffmpeg import AudioSegment
+from audio.voice.pcm import InFile, InMemory
 
 RATE = 22050
 

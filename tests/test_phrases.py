@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from audio.article import read_article
-from audio.phrases import intro
-from audio.readers.fields import NEWSROOM_TZ, parse_dateline
-from audio.speech import normalize
+from audio.text.article import read_article
+from audio.text.phrases import intro
+from audio.text.readers.fields import NEWSROOM_TZ, parse_dateline
+from audio.text.speech import normalize
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from audio.make import BUILT, FAILED, UNCHANGED, Outcome, Report
-from audio.manifest import Inputs, Record
-from audio.progress import NORMAL, QUIET, VERBOSE, Display, summary
-from audio.terminal import Terminal
+from audio.builds.build import BUILT, FAILED, UNCHANGED, Outcome, Report
+from audio.builds.manifest import Inputs, Record
+from audio.cli.progress import NORMAL, QUIET, VERBOSE, Display, summary
+from audio.cli.terminal import Terminal
 
 
 def record(slug: str) -> Record:

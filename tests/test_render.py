@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydub.generators import Sine
 
-from audio.ffmpeg import AudioSegment
-from audio.render import LEAD_IN, TAIL, assemble
-from audio.script import Part, Script, Sentence
+from audio.text.script import Part, Script, Sentence
+from audio.voice.assembly import LEAD_IN, TAIL, assemble
+from audio.voice.ffmpeg import AudioSegment
 
 RATE = 22050
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from audio.article import read_article
 from audio.errors import SettingsError
-from audio.script import build_script
 from audio.settings import Settings
+from audio.text.article import read_article
+from audio.text.script import build_script
 from tests.conftest import SEED
 
 SETTINGS = Settings(pause_sentence=0.4, pause_paragraph=0.8, pause_section=1.5)

@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 from pydub.generators import Sine
 
-from audio.encoder import encoding
-from audio.ffmpeg import AudioSegment
-from audio.mp3join import read_stream
-from audio.render import assemble
-from audio.script import Part, Script, Sentence
-from audio.segments import SHORTEST, Cutting, Segment, segments_of
+from audio.mastering.encoder import encoding
+from audio.mastering.mp3join import read_stream
 from audio.settings import Settings
+from audio.text.script import Part, Script, Sentence
+from audio.voice.assembly import assemble
+from audio.voice.cutting import SHORTEST, Cutting, Segment, segments_of
+from audio.voice.ffmpeg import AudioSegment
 
 CUTTING = Cutting(44100, shortest=20)
 

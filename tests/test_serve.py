@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from audio.cli import app
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.errors import AudioEditionError
+from audio.hosting.serve import public_url, published_editions, start
 from audio.publish.feed import podcast_guid
-from audio.serve import public_url, published_editions, start
 from tests.publishing import SETTINGS, make_edition, publish_with_manifest
 
 

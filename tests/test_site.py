@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from audio.article import Section
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.publish.site import load_cues, parse_vtt, render_page, transcript_parts
-from audio.render import Chapter, Cue
+from audio.text.article import Section
+from audio.voice.assembly import Chapter, Cue
 from tests.publishing import CUES, SETTINGS, make_edition, publish_with_manifest
 
 MARKUP = 'Böse <script>alert("x")</script> & „Zitate“'

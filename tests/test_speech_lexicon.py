@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from audio.errors import SettingsError
-from audio.speech import Lexicon, load_lexicon, normalize
+from audio.text.speech import Lexicon, load_lexicon, normalize
 
 
 def test_load_lexicon_reads_entries_comments_and_blank_lines(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio.speech import normalize
+from audio.text.speech import normalize
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audio.speech import normalize
-from audio.speech.numerals import cardinal, ordinal, year
+from audio.text.speech import normalize
+from audio.text.speech.numerals import cardinal, ordinal, year
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from audio.speech import normalize_lines
+from audio.text.speech import normalize_lines
 from tests.conftest import SEED
 
 SPOKEN = normalize_lines(SEED.read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio.speech import split_sentences
+from audio.text.speech import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from audio.speech import normalize
-from audio.speech.abbreviations import ABBREVIATIONS, ADJECTIVES, BEFORE_NUMBERS
-from audio.speech.acronyms import SPELLED, SPOKEN
+from audio.text.speech import normalize
+from audio.text.speech.abbreviations import ABBREVIATIONS, ADJECTIVES, BEFORE_NUMBERS
+from audio.text.speech.acronyms import SPELLED, SPOKEN
 
 
 def test_abbreviation_table_covers_a_newspaper() -> None:

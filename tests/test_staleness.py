@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import fields
 from pathlib import Path
 
+from audio.builds.staleness import AUDIO, ENGINE, LOCATIONS, PUBLISHING, TAGS, Digests
 from audio.settings import Settings
-from audio.staleness import AUDIO, ENGINE, LOCATIONS, PUBLISHING, TAGS, Digests
 
 
 def test_every_setting_says_what_a_change_to_it_invalidates() -> None:
     names = {f.name for f in fields(Settings)}
     groups = (AUDIO, ENGINE, TAGS, PUBLISHING, LOCATIONS)
     unclassified = names - set().union(*groups)
-    assert not unclassified, f"add {sorted(unclassified)} to a group in audio/staleness.py"
+    assert not unclassified, f"add {sorted(unclassified)} to a group in audio/builds/staleness.py"
     assert sum(len(group) for group in groups) == len(set().union(*groups))
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3, CTOCFlags
 
-from audio.article import Section
-from audio.cover import embedded_cover
-from audio.edition import Edition
-from audio.ffmpeg import ffmpeg_exe
-from audio.readers.fields import NEWSROOM_TZ
-from audio.render import Chapter
+from audio.edition.cover import embedded_cover
+from audio.edition.model import Edition
+from audio.edition.tags import write_tags
 from audio.settings import Settings
-from audio.tags import write_tags
+from audio.text.article import Section
+from audio.text.readers.fields import NEWSROOM_TZ
+from audio.voice.assembly import Chapter
+from audio.voice.ffmpeg import ffmpeg_exe
 
 SETTINGS = Settings(podcast_title="Testkommentare", author="Testredaktion")
 EDITION = Edition(

@@ -8,7 +8,7 @@ import sys
 
 from rich.console import Console
 
-from audio.terminal import Terminal
+from audio.cli.terminal import Terminal
 
 NAMED = ("error:", "bold red"), " articles/[entwurf] kommentar.txt: the file is empty"
 

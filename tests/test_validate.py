@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from audio.builds.validate import check_cover, check_lexicon, check_renditions
 from audio.settings import Settings
-from audio.validate import check_cover, check_lexicon, check_renditions
 
 GOOD = Settings(base_url="https://example.org/")
 

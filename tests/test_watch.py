@@ -19,13 +19,13 @@ import pytest
 from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
-from audio import watch as watching
+from audio.builds import watch as watching
+from audio.builds.build import Report, make
+from audio.builds.lock import build_lock
+from audio.builds.watch import INTERVAL, SETTLE, look, settings_inputs, watch
 from audio.cli import app
 from audio.errors import ArticleError, SettingsError
-from audio.lock import build_lock
-from audio.make import Report, make
 from audio.settings import Settings, load_settings
-from audio.watch import INTERVAL, SETTLE, look, settings_inputs, watch
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 
@@ -232,7 +232,7 @@ def test_a_round_that_cannot_start_is_told_and_the_watch_goes_on(
 def test_the_engine_is_kept_across_rounds_unless_auto_must_ask_google_again(
     newsroom: Path, monkeypatch: pytest.MonkeyPatch, engine: str, opened: int
 ) -> None:
-    from audio import workers
+    from audio.builds import workers
 
     (newsroom / "pyproject.toml").write_text(PYPROJECT.replace('"espeak"', f'"{engine}"'), "utf-8")
     monkeypatch.setattr(workers, "open_engine", lambda name, settings: object())

@@ -18,12 +18,12 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from audio import __version__
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.errors import SettingsError
 from audio.publish.apple import apple_problems
 from audio.publish.html import article_html
-from audio.render import Chapter
 from audio.settings import Settings
+from audio.voice.assembly import Chapter
 
 FEED = "feed.xml"
 

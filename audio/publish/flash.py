@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from datetime import timezone
 
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.settings import Settings
 
 FLASH_BRIEFING = "flash-briefing.json"

@@ -15,8 +15,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from audio.edition import Edition
-from audio.phrases import written_moment
+from audio.edition.model import Edition
+from audio.text.phrases import written_moment
 
 
 @functools.cache

@@ -14,11 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.publish.feed import FEED, copyright_notice, cover_name
 from audio.publish.html import is_web_url, render
-from audio.render import Chapter, Cue
 from audio.settings import Settings
+from audio.voice.assembly import Chapter, Cue
 
 INDEX = "index.html"
 TOLERANCE = 0.05

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from audio.edition import Edition
+from audio.edition.model import Edition
 from audio.files import write_changed
 from audio.publish.feed import FEED, feed_warnings, render_feed
 from audio.publish.flash import FLASH_BRIEFING, flash_warnings, render_flash_briefing

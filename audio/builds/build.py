@@ -1,0 +1,328 @@
+"""A build of the output folder: decide what is stale, render it, publish from complete editions.
+
+The order of writes is what makes a killed build harmless:
+1. editions are rendered into the staging folder, where nothing published changes;
+2. their files are moved into place, one rename each;
+3. the feeds and the site are written from editions whose files are all in place;
+4. the manifest is written, then the files of dropped editions are deleted.
+The next build after a kill adopts what was completely staged and finishes the job.
+
+A build with nothing to do reads the manifest, hashes the articles, looks at file sizes and stops:
+it imports no audio, feed or imaging library and starts no worker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from audio import crashpoints
+from audio.builds import staging
+from audio.builds.lock import build_lock
+from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest, save_manifest
+from audio.builds.staleness import Digests, Plan, plan
+from audio.builds.validate import validate
+from audio.errors import AudioEditionError
+from audio.settings import Settings
+from audio.text.article import find_articles, read_article
+
+BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED = (
+    "built",
+    "re-tagged",
+    "unchanged",
+    "removed",
+    "kept",
+    "failed",
+)
+
+
+@dataclass
+class Outcome:
+    """What a build did with one article."""
+
+    source: Path
+    action: str
+    record: Record | None = None
+    error: str | None = None
+    detail: str | None = None
+    """A traceback, when something failed that should not have."""
+    warnings: list[str] = field(default_factory=list)
+    why: str | None = None
+    """Why the edition was built again."""
+    seconds: float = 0.0
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+    output: Path = Path()
+    warnings: list[str] = field(default_factory=list)
+    """About the publication as a whole (feeds, site), not one article."""
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.action == FAILED]
+
+    def count(self) -> Counter[str]:
+        return Counter(o.action for o in self.outcomes)
+
+
+class Events:
+    """What a build tells whoever watches it; the CLI's progress display overrides these."""
+
+    def waiting(self, message: str) -> None:
+        """Another build holds the output folder and this one waits for it."""
+
+    def started(self, sources: list[str]) -> None:
+        """These articles are about to be rendered or re-tagged."""
+
+    def status(self, source: str, text: str) -> None:
+        """What is happening to an article right now."""
+
+    def finished(self, outcome: Outcome) -> None:
+        """An article is done with, in whatever way."""
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def make(
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    keep: bool = False,
+    force: bool = False,
+    wait: bool = False,
+    events: Events | None = None,
+) -> Report:
+    """Bring the output folder up to date with the articles and the settings."""
+    validate(settings)
+    events = events or Events()
+    output = settings.output
+    sources = find_articles(settings.articles)
+    with build_lock(output, wait, events.waiting):
+        staging.remove_temporaries(output)
+        run = _Build(settings, output, keep, force, events)
+        run.go(sources, jobs or default_jobs())
+        staging.discard(output)
+    return run.report
+
+
+class _Build:
+    """One build's state; the steps in `go` run in the order the module docstring gives."""
+
+    def __init__(
+        self, settings: Settings, output: Path, keep: bool, force: bool, events: Events
+    ) -> None:
+        self.settings = settings
+        self.output = output
+        self.keep = keep
+        self.force = force
+        self.events = events
+        self.report = Report(output=output)
+        self.manifest = load_manifest(output)
+        self.records: dict[str, Record] = {}
+        """What will be published, by article file name."""
+        self.staged: dict[str, tuple[Path, Record]] = {}
+        self.stage: Path | None = None
+
+    def go(self, sources: list[Path], processes: int) -> None:
+        from audio.builds.workers import engine_for
+        from audio.voice.engines import fallback_warning, wanted_identity
+
+        # Plan with the engine the settings ask for, named without opening it: `auto` asks
+        # Google whether it answers, which a build with nothing to narrate need not wait for.
+        wanted = wanted_identity(self.settings)
+        self.digests = Digests.of(self.settings, wanted)
+        work = plan(sources, self.manifest, self.digests, self.output, self.force)
+        engine = engine_for(self.settings) if work.render else None
+        if engine is not None and engine.identity != wanted:
+            # An offline stand-in narrates: editions the wanted engine made are kept, and
+            # editions the stand-in made before count as current until Google answers.
+            self.digests = Digests.of(self.settings, engine.identity, wanted)
+            work = plan(sources, self.manifest, self.digests, self.output, self.force)
+        self.why = work.why
+        for name, record in work.unchanged.items():
+            self.records[name] = record
+            self._finish(Outcome(self.settings.articles / name, UNCHANGED, record))
+        for name, record in work.removed.items():
+            if self.keep:
+                self.records[name] = record
+            action = KEPT if self.keep else REMOVED
+            self._finish(Outcome(self.settings.articles / name, action, record))
+        jobs = self._jobs(work)
+        if jobs and engine is not None and (warning := fallback_warning(engine)):
+            self.report.warnings.append(warning)
+        self.events.started([*work.retag, *(job.source for job in jobs)])
+        for name, record in work.retag.items():
+            self._retag(name, record)
+        self._render(jobs, processes)
+        if self._commit() or self._publication_outdated():
+            self._publish()
+        self._delete(set(self.manifest.retired))
+
+    def _jobs(self, work: Plan) -> list[Any]:
+        """Read the articles to render, refuse clashing file names, adopt what a killed build
+        staged; what is left are the jobs for the workers."""
+        from audio.builds.workers import Job
+        from audio.text.readers.fields import NEWSROOM_TZ
+
+        left_behind = staging.left_behind(self.output)
+        staying = {*self.records, *work.retag, *work.render}
+        owners = {r.slug: n for n, r in self.manifest.records.items() if n in staying}
+        now = datetime.now(NEWSROOM_TZ).replace(microsecond=0)
+        jobs = []
+        for name, source in work.render.items():
+            inputs = self.digests.inputs(work.content[name])
+            previous = self.manifest.records.get(name)
+            try:
+                article = read_article(source)
+                other = owners.setdefault(article.slug, name)
+                if other != name:
+                    raise AudioEditionError(
+                        f"{source}: would be published as {article.slug}.mp3 like "
+                        f"{source.parent / other}; give one of them another title or date"
+                    )
+            except AudioEditionError as error:
+                self._fail(Outcome(source, FAILED, error=str(error)), previous)
+                continue
+            adoptable = left_behind.get(name)
+            if adoptable and adoptable[1].inputs == inputs and not self.force:
+                self.staged[name] = adoptable
+                outcome = Outcome(source, BUILT, adoptable[1], why="staged by a killed build")
+                self._finish(outcome, list(article.warnings))
+                continue
+            published = article.published or (previous.to_edition().published if previous else now)
+            jobs.append(Job(name, article, published, inputs, previous is not None))
+        return jobs
+
+    def _stage(self) -> Path:
+        if self.stage is None:
+            self.stage = staging.new_stage(self.output)
+        return self.stage
+
+    def _retag(self, name: str, record: Record) -> None:
+        from audio.edition.stages import retag_edition
+
+        source = self.settings.articles / name
+        self.events.status(name, "re-tagging")
+        stage = self._stage()
+        try:
+            edition = retag_edition(record.to_edition(), self.settings, self.output, stage)
+        except (AudioEditionError, OSError) as error:
+            self._fail(Outcome(source, FAILED, error=f"{source}: cannot re-tag: {error}"), record)
+            return
+        files = {**record.files, **staging.staged_files(stage, edition.slug)}
+        retagged = Record(edition.to_json(), self.digests.inputs(record.inputs.content), files)
+        self.staged[name] = (stage, retagged)
+        self._finish(Outcome(source, RETAGGED, retagged))
+
+    def _render(self, jobs: list[Any], processes: int) -> None:
+        if not jobs:
+            return
+        from audio.builds.workers import render_all
+
+        by_name = {job.source: job for job in jobs}
+        for result in render_all(jobs, self.settings, self._stage(), processes, self.events.status):
+            job = by_name[result.source]
+            outcome = Outcome(
+                job.article.source,
+                BUILT if result.record else FAILED,
+                result.record,
+                error=result.error,
+                detail=result.detail,
+                why=self.why.get(result.source),
+                seconds=result.seconds,
+            )
+            if result.record:
+                self.staged[result.source] = (self._stage(), result.record)
+                self._finish(outcome, list(job.article.warnings))
+            else:
+                self._fail(outcome, self.manifest.records.get(result.source))
+
+    def _commit(self) -> bool:
+        """Move staged editions into place; True when the set of editions changed."""
+        for name, (stage, record) in self.staged.items():
+            if staging.commit(stage, record, self.output):
+                self.records[name] = record
+            else:
+                source = self.settings.articles / name
+                problem = f"{source}: staged files went missing before they were published"
+                self._fail(Outcome(source, FAILED, error=problem), self.manifest.records.get(name))
+        return self.records != self.manifest.records
+
+    def _publication_outdated(self) -> bool:
+        if self.manifest.published_with != self.digests.publishing or not self.manifest.site:
+            return True
+        return not all_in_place(self.output, self.manifest.site)
+
+    def _publish(self) -> None:
+        from audio.edition.stages import publish
+        from audio.publish.writer import publication_warnings
+
+        editions = [record.to_edition() for record in self.records.values()]
+        written = publish(editions, self.settings, self.output, self._current_pages())
+        self.report.warnings += publication_warnings(editions, self.settings)
+        crashpoints.point("published")
+        self.records = {name: self._with_pages(r) for name, r in self.records.items()}
+        kept = {path for record in self.records.values() for path in record.files}
+        previous = {p for r in self.manifest.records.values() for p in r.files}
+        retired = sorted((previous | set(self.manifest.retired)) - kept)
+        site = {p.relative_to(self.output).as_posix(): p.stat().st_size for p in written}
+        save_manifest(self.output, Manifest(self.records, self.digests.publishing, site, retired))
+        crashpoints.point("saved")
+        self._delete(set(retired))
+
+    def _current_pages(self) -> set[str]:
+        """Slugs of editions whose page needs no rendering: published from the same record with
+        the same settings and code, and in place. An edited article in a corpus of 50 renders
+        one page, not 50."""
+        if self.manifest.published_with != self.digests.publishing:
+            return set()
+        return {
+            record.slug
+            for name, record in self.records.items()
+            if self.manifest.records.get(name) == record and record.intact(self.output)
+        }
+
+    def _with_pages(self, record: Record) -> Record:
+        """The record with the sizes of the edition's files that publishing wrote (its page)."""
+        edition = record.edition
+        named = [edition["audio"], *edition.get("files", {}).values()]
+        files = dict(record.files)
+        for relative in named:
+            path = self.output / relative
+            if path.is_file():
+                files[relative] = path.stat().st_size
+        return Record(edition, record.inputs, files)
+
+    def _delete(self, retired: set[str]) -> None:
+        """Delete files no edition uses any more, and edition folders left empty."""
+        in_use = {path for record in self.records.values() for path in record.files}
+        for relative in sorted(retired - in_use):
+            path = self.output / relative
+            path.unlink(missing_ok=True)
+            folder = path.parent
+            while folder != self.output and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+    def _fail(self, outcome: Outcome, previous: Record | None) -> None:
+        """Report a failure; the article's previous edition, if intact, stays published."""
+        if previous is not None and previous.intact(self.output):
+            self.records[outcome.source.name] = previous
+            outcome.warnings.append("its previous edition stays published")
+        self._finish(outcome)
+
+    def _finish(self, outcome: Outcome, warnings: list[str] | None = None) -> None:
+        outcome.warnings[:0] = warnings or []
+        self.report.outcomes.append(outcome)
+        self.events.finished(outcome)

@@ -1,0 +1,233 @@
+"""`audio-edition check`: is a published folder whole? Every MP3 decodes and carries complete
+tags at the loudness and under the true-peak ceiling it was mastered to, every feed parses, and
+every file a feed, the flash briefing or the manifest names exists, at the length the feed
+announces."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+from xml.etree import ElementTree
+
+from audio.builds.manifest import MANIFEST, load_manifest
+from audio.settings import Settings
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+# Frames every edition's MP3 must carry; mutagen reads v2.3's TYER, TDAT and TIME as TDRC.
+REQUIRED_TAGS = {"TIT2": "title", "TPE1": "author", "TALB": "album", "TDRC": "date"}
+LOUDNESS_TOLERANCE = 1.0
+"""LU either side of the target: meters differ by tenths, mastering aims within ±0.5."""
+PEAK_TOLERANCE = 0.5
+"""dB over the true-peak ceiling: ffmpeg oversamples 4×, mastering estimates 2× with a margin."""
+# ffmpeg's own complaints; a truncated file only earns a warning that its length is off.
+_DECODER_TROUBLE = re.compile(r"\[(?:error|fatal|warning)\] (.*)")
+_INTEGRATED = re.compile(r"^\s*I:\s+(-?[\d.]+|-inf) LUFS", re.MULTILINE)
+_TRUE_PEAK = re.compile(r"^\s*Peak:\s+(-?[\d.]+|-inf) dBFS", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a rendition was mastered to."""
+
+    loudness: float
+    """Integrated loudness, LUFS."""
+    true_peak: float
+    """Ceiling, dBTP."""
+
+
+def targets(settings: Settings) -> dict[str, Target]:
+    """The mastering targets by the kind of file: "audio" is the podcast rendition."""
+    return {
+        "audio": Target(settings.loudness, settings.true_peak),
+        "speaker": Target(settings.speaker_loudness, settings.speaker_true_peak),
+    }
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+def check(output: Path, targets: dict[str, Target], jobs: int = 2) -> list[Problem]:
+    """Every problem found in `output`; `targets` maps an edition's file kind ("audio" for the
+    podcast rendition, else a key of Edition.files) to what it was mastered to."""
+    manifest_path = output / MANIFEST
+    if not manifest_path.is_file():
+        return [Problem(output, "no manifest.json: this is not a published folder")]
+    manifest = load_manifest(output)
+    if not manifest.site:
+        return [Problem(manifest_path, "cannot be read (damaged, or from another version)")]
+    problems: list[Problem] = []
+    mp3s: list[tuple[Path, dict[str, Any], str]] = []
+    for record in manifest.records.values():
+        edition = record.edition
+        for relative, size in record.files.items():
+            path = output / relative
+            if not path.is_file():
+                problems.append(Problem(path, "is missing"))
+            elif path.stat().st_size != size:
+                problems.append(Problem(path, f"has {path.stat().st_size} bytes, not {size}"))
+        kinds = {"audio": edition["audio"], **edition.get("files", {})}
+        mp3s += [(output / p, edition, kind) for kind, p in kinds.items() if p.endswith(".mp3")]
+    for relative in manifest.site:
+        if not (output / relative).is_file():
+            problems.append(Problem(output / relative, "is missing"))
+    enclosed = {r.edition["audio"] for r in manifest.records.values()} - {""}
+    problems += _check_published(output, enclosed)
+    present = [(path, edition, kind) for path, edition, kind in mp3s if path.is_file()]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for found in pool.map(lambda item: _check_mp3(*item, targets), present):
+            problems += found
+    return problems
+
+
+def _check_published(output: Path, editions: set[str]) -> Iterator[Problem]:
+    """The feeds (every .xml) and JSON documents beside the manifest, and what they point to."""
+    site = "\0"  # the published folder's URL, known from the first feed; matches no URL till then
+    for path in sorted(output.glob("*.xml"), key=lambda p: p.name != "feed.xml"):
+        try:
+            root = ElementTree.parse(path).getroot()
+        except ElementTree.ParseError as error:
+            yield Problem(path, f"does not parse: {error}")
+            continue
+        base = _base_url(root)
+        site = base if site == "\0" else site
+        enclosed = set()
+        for item in root.iter("item"):
+            for element in item.iter():
+                yield from _check_link(path, output, base, element)
+            enclosure = item.find("enclosure")
+            if enclosure is not None and enclosure.get("url", "").startswith(base):
+                enclosed.add(unquote(enclosure.get("url", "")[len(base) :]))
+        for missing in sorted(editions - enclosed) if path.name == "feed.xml" else ():
+            yield Problem(path, f"has no item for the edition {missing}")
+    for path in sorted(output.glob("*.json")):
+        if path.name == MANIFEST:
+            continue
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as error:
+            yield Problem(path, f"does not parse: {error}")
+            continue
+        for url in _strings(document):
+            yield from _check_url(path, output, site, url)
+
+
+def _base_url(root: ElementTree.Element) -> str:
+    """The folder the feed is published in, from its own address (atom:link rel="self")."""
+    for link in root.iter(f"{ATOM}link"):
+        if link.get("rel") == "self" and link.get("href"):
+            return link.get("href", "").rsplit("/", 1)[0] + "/"
+    channel_link = root.findtext("channel/link") or ""
+    return channel_link.rstrip("/") + "/"
+
+
+def _check_link(
+    document: Path, output: Path, base: str, element: ElementTree.Element
+) -> Iterator[Problem]:
+    for name in ("url", "href"):
+        url = element.get(name)
+        if url:
+            yield from _check_url(document, output, base, url)
+    if element.tag == "enclosure":
+        url, length = element.get("url", ""), element.get("length", "")
+        path = _local(output, base, url)
+        if path is not None and path.is_file() and str(path.stat().st_size) != length:
+            yield Problem(
+                document,
+                f"announces {url} with {length} bytes, the file has {path.stat().st_size}",
+            )
+
+
+def _check_url(document: Path, output: Path, base: str, url: str) -> Iterator[Problem]:
+    path = _local(output, base, url)
+    if path is not None and not path.exists():
+        yield Problem(document, f"points to {url}, which is missing")
+
+
+def _local(output: Path, base: str, url: str) -> Path | None:
+    """The file a URL of the published folder stands for; None for any other URL."""
+    if not url.startswith(base):
+        return None
+    relative = unquote(url[len(base) :].split("#", 1)[0].split("?", 1)[0])
+    path = output / relative
+    return path / "index.html" if not relative or relative.endswith("/") else path
+
+
+def _strings(document: Any) -> Iterator[str]:
+    if isinstance(document, str):
+        yield document
+    elif isinstance(document, dict):
+        for value in document.values():
+            yield from _strings(value)
+    elif isinstance(document, list):
+        for value in document:
+            yield from _strings(value)
+
+
+def _check_mp3(
+    path: Path, edition: dict[str, Any], kind: str, targets: dict[str, Target]
+) -> list[Problem]:
+    from mutagen.id3 import ID3, ID3NoHeaderError
+
+    from audio.voice.ffmpeg import ffmpeg_exe
+
+    problems = []
+    try:
+        tags = ID3(path)
+        for frame, meaning in REQUIRED_TAGS.items():
+            if not str(tags.get(frame, "")).strip():
+                problems.append(Problem(path, f"has no {meaning} tag ({frame})"))
+        if "TIT2" in tags and str(tags["TIT2"]) != edition["title"]:
+            problems.append(
+                Problem(path, f"is tagged {str(tags['TIT2'])!r}, not the edition title")
+            )
+    except ID3NoHeaderError:
+        problems.append(Problem(path, "has no ID3 tags"))
+    # One pass decodes every frame and measures loudness; per-frame meter lines stay hidden.
+    meter = "ebur128=peak=true:framelog=verbose"
+    command = [ffmpeg_exe(), "-hide_banner", "-nostats", "-v", "level+info", "-i", str(path)]
+    run = subprocess.run(
+        [*command, "-map", "0:a", "-af", meter, "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+        errors="replace",
+    )
+    broken = [
+        match[1]
+        for match in _DECODER_TROUBLE.finditer(run.stderr)
+        if match[0].startswith(("[error]", "[fatal]")) or "do not match" in match[1]
+    ]
+    if run.returncode or broken:
+        reason = broken[0] if broken else f"ffmpeg exit code {run.returncode}"
+        problems.append(Problem(path, f"does not decode cleanly ({len(broken)}×: {reason})"))
+        return problems
+    target = targets.get(kind)
+    measured = _INTEGRATED.findall(run.stderr)
+    peaks = _TRUE_PEAK.findall(run.stderr)
+    if target is not None and measured:
+        level = float(measured[-1])
+        if abs(level - target.loudness) > LOUDNESS_TOLERANCE:
+            problems.append(
+                Problem(path, f"is at {level:.1f} LUFS, the target is {target.loudness:.1f} LUFS")
+            )
+    if target is not None and peaks and float(peaks[-1]) > target.true_peak + PEAK_TOLERANCE:
+        problems.append(
+            Problem(
+                path,
+                f"peaks at {float(peaks[-1]):.1f} dBTP, over the ceiling of "
+                f"{target.true_peak:.1f} dBTP",
+            )
+        )
+    return problems

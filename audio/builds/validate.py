@@ -1,0 +1,143 @@
+"""Settings are checked once, before a build touches anything: a mistake there would otherwise
+surface halfway through, after minutes of synthesis.
+
+Each check takes the settings and yields problems, each a sentence that names the setting. A module
+that adds settings adds its check to CHECKS; a check that needs a heavy library imports it inside
+the function, so that a build with nothing to do stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from audio.errors import SettingsError
+from audio.settings import Settings
+
+# Bitrates (kbps) the MP3 format defines, by the sample rates that share them:
+# MPEG-1 Layer III, MPEG-2 Layer III (LSF) and the MPEG-2.5 extension that LAME writes.
+_MPEG1 = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+_MPEG2 = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+_MPEG25 = (8, 16, 24, 32, 40, 48, 56, 64)
+MP3_BITRATES: dict[int, tuple[int, ...]] = {
+    **dict.fromkeys((32000, 44100, 48000), _MPEG1),
+    **dict.fromkeys((16000, 22050, 24000), _MPEG2),
+    **dict.fromkeys((8000, 11025, 12000), _MPEG25),
+}
+
+
+def check_base_url(settings: Settings) -> Iterator[str]:
+    if not settings.base_url:
+        yield (
+            'base_url is not set: add base_url = "https://…/" under [tool.audio-edition] '
+            "in pyproject.toml, or pass --base-url"
+        )
+        return
+    parts = urlsplit(settings.base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        yield f"base_url {settings.base_url!r} is not an http(s) address like https://example.org/"
+
+
+def check_engine(settings: Settings) -> Iterator[str]:
+    from audio.voice.engines import ENGINE_NAMES
+
+    if settings.engine not in ENGINE_NAMES:
+        yield f"engine {settings.engine!r} is unknown; choose one of {', '.join(ENGINE_NAMES)}"
+
+
+def check_voices(settings: Settings) -> Iterator[str]:
+    from audio.voice.engines import voice_problems
+
+    yield from voice_problems(settings)
+
+
+def check_mp3(settings: Settings) -> Iterator[str]:
+    rates = MP3_BITRATES.get(settings.sample_rate)
+    if rates is None:
+        known = ", ".join(str(rate) for rate in sorted(MP3_BITRATES))
+        yield f"sample_rate {settings.sample_rate} Hz is not an MP3 sample rate ({known})"
+    elif settings.bitrate not in rates:
+        yield (
+            f"bitrate {settings.bitrate} kbps is not an MP3 bitrate at {settings.sample_rate} Hz; "
+            f"choose one of {', '.join(map(str, rates))}"
+        )
+
+
+def check_renditions(settings: Settings) -> Iterator[str]:
+    if not (settings.podcast_rendition or settings.speaker_rendition):
+        yield "podcast_rendition and speaker_rendition are both off: there is nothing to publish"
+    rates = MP3_BITRATES.get(settings.sample_rate, ())
+    if rates and settings.speaker_bitrate not in rates:
+        yield (
+            f"speaker_bitrate {settings.speaker_bitrate} kbps is not an MP3 bitrate at "
+            f"{settings.sample_rate} Hz; choose one of {', '.join(map(str, rates))}"
+        )
+    for name in ("loudness", "speaker_loudness"):
+        if not -30 <= getattr(settings, name) <= -5:
+            yield f"{name} = {getattr(settings, name)} LUFS is outside -30 to -5 LUFS"
+    for name in ("true_peak", "speaker_true_peak"):
+        if not -10 <= getattr(settings, name) <= 0:
+            yield f"{name} = {getattr(settings, name)} dBTP is outside -10 to 0 dBTP"
+    for name in ("intro_music", "outro_music"):
+        music = getattr(settings, name)
+        if music is not None and not music.is_file():
+            yield f"{name} {music} does not exist"
+
+
+def check_cover(settings: Settings) -> Iterator[str]:
+    if settings.cover is not None:
+        # Pillow and numpy: only when there is a cover to look at.
+        from audio.edition.cover import check_cover
+
+        try:
+            check_cover(settings.cover)
+        except SettingsError as error:
+            yield f"cover {error}"
+
+
+def check_pauses(settings: Settings) -> Iterator[str]:
+    for name in ("pause_sentence", "pause_paragraph", "pause_section"):
+        seconds = getattr(settings, name)
+        if not 0 <= seconds <= 10:
+            yield f"{name} = {seconds} s is outside 0–10 s"
+
+
+def check_podcast(settings: Settings) -> Iterator[str]:
+    from audio.publish.apple import apple_problems
+
+    yield from apple_problems(settings)
+
+
+def check_lexicon(settings: Settings) -> Iterator[str]:
+    from audio.text.speech import load_lexicon
+
+    if settings.lexicon is not None and not settings.lexicon.is_file():
+        yield f"lexicon {settings.lexicon} does not exist"
+    elif settings.lexicon is not None:
+        try:
+            load_lexicon(settings.lexicon)
+        except SettingsError as error:
+            yield str(error)
+
+
+CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
+    check_base_url,
+    check_engine,
+    check_voices,
+    check_mp3,
+    check_renditions,
+    check_cover,
+    check_pauses,
+    check_lexicon,
+    check_podcast,
+)
+
+
+def validate(settings: Settings) -> None:
+    """Raise one SettingsError listing every problem, or return when there is none."""
+    problems = [problem for check in CHECKS for problem in check(settings)]
+    if len(problems) == 1:
+        raise SettingsError(problems[0])
+    if problems:
+        listed = "\n".join(f"  - {problem}" for problem in problems)
+        raise SettingsError(f"the settings have problems:\n{listed}")

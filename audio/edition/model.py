@@ -1,0 +1,72 @@
+"""An edition: what was published for one article, everything the feeds and the site need.
+
+Editions are stored in the manifest, so publishing never re-reads articles or decodes audio.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from audio.text.article import Article, Section
+from audio.voice.assembly import Chapter
+
+# Namespace of edition guids: the same article source yields the same guid on every machine.
+GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://audio-edition.invalid/edition")
+
+
+@dataclass(frozen=True)
+class Edition:
+    guid: str
+    slug: str
+    source: str
+    title: str
+    author: str | None
+    published: datetime
+    teaser: str | None
+    sections: tuple[Section, ...]
+    url: str | None
+    audio: str
+    """The podcast rendition, relative to the output folder."""
+    size: int
+    duration: float
+    engine: str
+    chapters: tuple[Chapter, ...]
+    files: dict[str, str] = field(default_factory=dict)
+    """Other published files by kind, relative to the output folder."""
+    fallback: bool = False
+    """Narrated by the offline voice because Google did not answer (engine auto)."""
+    voice: str = ""
+    """The engine's voice, e.g. de+m3; `engine` names it with every option."""
+
+    @property
+    def listening(self) -> str:
+        """The MP3 the site plays: the podcast rendition, or the smart-speaker one when the
+        podcast rendition is switched off."""
+        return self.audio or self.files.get("speaker", "")
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Edition:
+        return cls(
+            **{
+                **data,
+                "published": datetime.fromisoformat(data["published"]),
+                "sections": tuple(
+                    Section(s["heading"], tuple(s["paragraphs"])) for s in data["sections"]
+                ),
+                "chapters": tuple(Chapter(**c) for c in data["chapters"]),
+            }
+        )
+
+
+def edition_guid(article: Article) -> str:
+    """Stable across builds, renames of the title and changes of base_url."""
+    key = article.url or article.source.name
+    return str(uuid.uuid5(GUID_NAMESPACE, key))

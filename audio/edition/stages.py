@@ -1,0 +1,226 @@
+"""The stages of one edition: read → script → synthesize → assemble → master → tag; and the
+publication of the feeds and the site. `audio.make` decides when each runs."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import shutil
+import tempfile
+import warnings
+from collections.abc import Callable, Collection, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from mutagen.mp3 import MP3
+
+from audio.cache import narration_cache, segment_cache
+from audio.edition.cover import embedded_cover, publish_cover
+from audio.edition.model import Edition, edition_guid
+from audio.edition.tags import write_tags
+from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
+from audio.errors import EngineError
+from audio.files import atomic_path, write_text
+from audio.mastering.master import (
+    Analyses,
+    Rendition,
+    analysing,
+    master,
+    mastering,
+    podcast_rendition,
+    renditions,
+)
+from audio.mastering.music import add_music
+from audio.publish.site import page_path
+from audio.publish.writer import write_publication
+from audio.settings import Settings
+from audio.text.article import Article, read_article
+from audio.text.script import build_script
+from audio.voice.assembly import Timeline
+from audio.voice.cutting import Cutting
+from audio.voice.engines import Engine, fallback_warning, open_engine
+from audio.voice.narration import Laid, narrate_script
+
+
+def narrate(
+    article: Article,
+    settings: Settings,
+    engine: Engine,
+    scratch: Path | None = None,
+    laid: Laid | None = None,
+) -> Timeline:
+    """The article read aloud: one timeline with every sentence's place in it. With `scratch`
+    (a temporary folder) its samples are kept in a file there, not in memory; `laid` hears of
+    each segment the engine read as soon as it lies there."""
+    script = build_script(article, settings)
+    cutting, cache = Cutting.of(settings), narration_cache(settings)
+    try:
+        return narrate_script(script, engine, cutting, cache, scratch, laid)
+    except EngineError as error:
+        raise EngineError(f"{article.source}: {error}") from error
+
+
+def render_file(
+    source: Path,
+    target: Path,
+    settings: Settings,
+    warn: Callable[[str], None] | None = None,
+    wav: Path | None = None,
+) -> Timeline:
+    """One article to one MP3, outside any published folder. `warn` hears that `auto` took
+    the offline voice (default: a Python warning). `wav`: also the same narration before
+    mastering, as the engine made it, for an audio editor (or the intelligibility bench)."""
+    article = read_article(source)
+    engine = open_engine(settings.engine, settings)
+    if warning := fallback_warning(engine):
+        (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
+    with narrated(article, settings, engine) as timeline:
+        if wav is not None:
+            with atomic_path(wav) as temporary:
+                timeline.samples.write_wav(temporary)
+        with atomic_path(target) as temporary:
+            master(timeline, [(podcast_rendition(settings), temporary)])
+    return timeline
+
+
+def build_edition(
+    article: Article,
+    settings: Settings,
+    engine: Engine,
+    folder: Path,
+    published: datetime,
+    report: Callable[[str], None] = lambda stage: None,
+) -> Edition:
+    """Every file of one edition, written below `folder` as they will lie in the output folder.
+
+    `published` is the article's date, or for an undated article the time it was first built.
+    `report` hears when the narration is over (the engine tells of each batch it reads).
+    """
+    # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
+    with (
+        analysing(folder, settings.sample_rate) as analyses,
+        narrated(article, settings, engine, folder, analyses.ahead) as timeline,
+    ):
+        report("mastering and encoding")
+        slug = article.slug
+        draft = Edition(
+            guid=edition_guid(article),
+            slug=slug,
+            source=article.source.name,
+            title=article.title,
+            author=article.author,
+            published=published,
+            teaser=article.teaser,
+            sections=article.sections,
+            url=article.url,
+            audio="",
+            size=0,
+            duration=timeline.duration,
+            engine=engine.identity,
+            fallback=engine.fallback is not None,
+            voice=engine.voice,
+            chapters=timeline.chapters,
+            # Written when the build publishes; named so the manifest counts it as the edition's.
+            files={"page": page_path(slug)},
+        )
+        files = _write_transcripts(timeline, draft, settings, folder)
+        edition = _write_renditions(timeline, draft, settings, folder, analyses)
+        return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+@contextlib.contextmanager
+def narrated(
+    article: Article,
+    settings: Settings,
+    engine: Engine,
+    within: Path | None = None,
+    laid: Laid | None = None,
+) -> Iterator[Timeline]:
+    """The article read aloud, with its music; the samples lie in a temporary folder (below
+    `within`, else the system's), removed when the block is left, also on an error (a long
+    article's PCM is more than a build may hold in memory, docs/performance.md)."""
+    with tempfile.TemporaryDirectory(prefix="audio-edition-", dir=within) as scratch:
+        timeline = narrate(article, settings, engine, Path(scratch), laid)
+        yield add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
+
+
+def _rendition_file(slug: str, rendition: Rendition) -> str:
+    suffix = "" if rendition.kind == "podcast" else f".{rendition.kind}"
+    return f"{slug}/{slug}{suffix}.mp3"
+
+
+def _write_renditions(
+    timeline: Timeline, draft: Edition, settings: Settings, folder: Path, analyses: Analyses
+) -> Edition:
+    """Master, encode and tag every rendition that is switched on and fits its length limit
+    (publish/flash.py warns about an edition too long for smart speakers). The podcast rendition
+    is `Edition.audio`; the others are in `Edition.files` under their kind."""
+    wanted = [
+        (rendition, _rendition_file(draft.slug, rendition))
+        for rendition in renditions(settings)
+        if rendition.fits(timeline.duration)
+    ]
+    edition = draft
+    files: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
+        jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
+        with mastering(timeline, jobs, segment_cache(settings), analyses=analyses):
+            # Drawn (the first time in this process) while the encoders run on the pool.
+            cover = embedded_cover(settings)
+        for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):
+            tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
+            write_tags(temporary, tagged, settings, cover)
+            if rendition.kind == "podcast":
+                size = temporary.stat().st_size
+                edition = dataclasses.replace(tagged, audio=relative, size=size)
+            else:
+                files[rendition.kind] = relative
+    return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def _write_transcripts(
+    timeline: Timeline, draft: Edition, settings: Settings, folder: Path
+) -> dict[str, str]:
+    """WebVTT, SRT, JSON transcript and JSON chapters beside the MP3; their paths by kind."""
+    slug = draft.slug
+    documents = {
+        "vtt": (f"{slug}/{slug}.vtt", webvtt(timeline.cues)),
+        "srt": (f"{slug}/{slug}.srt", srt(timeline.cues)),
+        "transcript": (f"{slug}/{slug}.transcript.json", transcript_json(timeline.cues)),
+        "chapters": (
+            f"{slug}/{slug}.chapters.json",
+            chapters_json(
+                timeline.chapters,
+                title=draft.title,
+                author=draft.author or settings.author,
+                podcast=settings.podcast_title,
+            ),
+        ),
+    }
+    for relative, text in documents.values():
+        write_text(folder / relative, text)
+    return {kind: relative for kind, (relative, _) in documents.items()}
+
+
+def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
+    """Copies of the edition's MP3s in `folder`, tagged from the current settings: a change that
+    touches only tags never synthesizes again, and never edits a published file in place."""
+    for relative in (edition.audio, edition.files.get("speaker")):
+        if relative:
+            copy = folder / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(output / relative, copy)
+            write_tags(copy, edition, settings, embedded_cover(settings))
+    return dataclasses.replace(edition, size=(folder / edition.audio).stat().st_size)
+
+
+def publish(
+    editions: list[Edition], settings: Settings, output: Path, current: Collection[str] = ()
+) -> list[Path]:
+    """The feeds and the site from complete editions; returns every file written that belongs to
+    no one edition, which the next build checks for. Runs after every edition's files are in
+    place. `current`: slugs of editions whose pages need no rendering (`write_publication`)."""
+    cover = output / publish_cover(settings, output)
+    return [cover, *write_publication(editions, settings, output, current)]

@@ -1,0 +1,122 @@
+"""ID3v2.3 tags (the version every player reads) on a published MP3: what the edition is, who wrote
+it, the full text, the cover, and a chapter per part of the narration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TCOP,
+    TDRC,
+    TIME,
+    TIT2,
+    TLAN,
+    TLEN,
+    TPE1,
+    TPUB,
+    TXXX,
+    USLT,
+    WOAS,
+    CTOCFlags,
+    PictureType,
+)
+
+from audio.edition.model import Edition
+from audio.settings import Settings
+
+UTF16 = 1
+"""ID3v2.3 knows Latin-1 and UTF-16 only."""
+LANGUAGE = "deu"
+
+
+def write_tags(mp3: Path, edition: Edition, settings: Settings, cover: bytes | None) -> None:
+    """Replace the tags of `mp3` with the edition's; `cover` is a JPEG for APIC."""
+    tags = ID3()
+    author = edition.author or settings.author
+    publisher = settings.publisher or settings.author
+    tags.add(TIT2(encoding=UTF16, text=edition.title))
+    tags.add(TPE1(encoding=UTF16, text=author))
+    tags.add(TALB(encoding=UTF16, text=settings.podcast_title))
+    tags.add(TDRC(encoding=UTF16, text=edition.published.strftime("%Y-%m-%dT%H:%M")))
+    tags.add(TCON(encoding=UTF16, text="Podcast"))
+    tags.add(TLAN(encoding=UTF16, text=LANGUAGE))
+    tags.add(TPUB(encoding=UTF16, text=publisher))
+    tags.add(
+        TCOP(
+            encoding=UTF16,
+            text=settings.copyright or f"{edition.published.year} {publisher}",
+        )
+    )
+    if edition.teaser:
+        tags.add(COMM(encoding=UTF16, lang=LANGUAGE, desc="", text=edition.teaser))
+    tags.add(USLT(encoding=UTF16, lang=LANGUAGE, desc="", text=full_text(edition)))
+    if cover:
+        tags.add(
+            APIC(
+                encoding=UTF16,
+                mime="image/jpeg",
+                type=PictureType.COVER_FRONT,
+                desc="Cover",
+                data=cover,
+            )
+        )
+    if edition.url:
+        tags.add(WOAS(url=edition.url))
+    tags.add(TXXX(encoding=UTF16, desc="engine", text=edition.engine))
+    if edition.voice:
+        tags.add(TXXX(encoding=UTF16, desc="voice", text=edition.voice))
+    length = round(edition.duration * 1000)
+    tags.add(TLEN(encoding=UTF16, text=str(length)))
+    _add_chapters(tags, edition, length)
+    # TDRC exists only in ID3v2.4: the conversion turns it into v2.3's TYER and TDAT, but
+    # mutagen leaves out the time of day, which v2.3 keeps in TIME (HHMM).
+    tags.update_to_v23()
+    tags.add(TIME(encoding=UTF16, text=edition.published.strftime("%H%M")))
+    tags.save(mp3, v2_version=3)
+
+
+def full_text(edition: Edition) -> str:
+    """The article as written: title, teaser, then each section under its subheading."""
+    blocks = [edition.title]
+    if edition.teaser:
+        blocks.append(edition.teaser)
+    for section in edition.sections:
+        if section.heading:
+            blocks.append(section.heading)
+        blocks.extend(section.paragraphs)
+    return "\n\n".join(blocks)
+
+
+def _add_chapters(tags: ID3, edition: Edition, length: int) -> None:
+    """CTOC plus one CHAP per part; times in ms, the last ending with the audio."""
+    ids = [f"chp{number}" for number in range(len(edition.chapters))]
+    if not ids:
+        return
+    tags.add(
+        CTOC(
+            element_id="toc",
+            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            child_element_ids=ids,
+            sub_frames=[TIT2(encoding=UTF16, text=edition.title)],
+        )
+    )
+    for element, chapter in zip(ids, edition.chapters, strict=True):
+        start = min(round(chapter.start * 1000), length)
+        end = min(round(chapter.end * 1000), length)
+        if element == ids[-1]:
+            end = length
+        tags.add(
+            CHAP(
+                element_id=element,
+                start_time=start,
+                end_time=end,
+                sub_frames=[TIT2(encoding=UTF16, text=chapter.title)],
+            )
+        )

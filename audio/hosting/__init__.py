@@ -1,0 +1,1 @@
+"""The published folder made reachable: served on the local network."""

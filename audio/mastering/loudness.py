@@ -1,0 +1,315 @@
+"""Loudness (ITU-R BS.1770-4, gated) and true peak, measured on samples already in memory.
+
+Both filters run in the frequency domain: one FFT of a piece of the programme serves the
+K-weighting and the oversampling, so the meter needs numpy only (scipy's lfilter would be as
+fast, but importing scipy costs about 0.3 s, more than the whole measurement). Long programmes
+are measured a piece at a time: by segment (audio/mastering/master.py) or by block (loudness()).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+ABSOLUTE_GATE = -70.0
+RELATIVE_GATE = -10.0
+# Gating blocks are 400 ms long and start every 100 ms (75 % overlap).
+STEP = 0.1
+STEPS_PER_BLOCK = 4
+# The offset in BS.1770's loudness formula, so that a 997 Hz sine at 0 dBFS reads -3.01 LUFS.
+OFFSET = -0.691
+# The K-weighting stages as analogue prototypes (centre frequency Hz, gain dB, Q); turned into
+# biquads for any sample rate, they reproduce BS.1770's 48 kHz coefficients.
+SHELF = (1681.974450955533, 3.999843853973347, 0.7071752369554196)
+HIGH_PASS = (38.13547087602444, 0.5003270373238773)
+# The K-weighting response is smooth: evaluated at this many frequencies and interpolated, it
+# matches the exact one to well under 0.01 dB, at a fraction of the cost.
+RESPONSE_POINTS = 8193
+SILENT = 1e-12
+# Long signals are filtered in blocks of this many 100 ms steps, each with this many steps of
+# context on either side: the K-weighting's response falls by 100 dB within 0.1 s.
+BLOCK_STEPS = 100
+CONTEXT_STEPS = 5
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What mastering needs to know about a programme, from one pass over it."""
+
+    rate: int
+    samples: np.ndarray
+    """The programme as measured: through the all-pass filter, if one was given."""
+    weighted: np.ndarray
+    """The K-weighted samples."""
+    envelope: np.ndarray
+    """Per sample n, the largest magnitude of the band-limited waveform from n to n + 1."""
+    resampled: np.ndarray | None = None
+    """`samples` at the rate analyse() was asked to resample to, if any."""
+
+    @property
+    def loudness(self) -> float:
+        return gated_loudness(step_powers(self.weighted, self.rate))
+
+    @property
+    def true_peak(self) -> float:
+        return to_db(float(self.envelope.max(initial=0.0)))
+
+
+def analyse(
+    samples: np.ndarray,
+    rate: int,
+    allpass: Callable[[np.ndarray], np.ndarray] | None = None,
+    to: int | None = None,
+) -> Analysis:
+    """K-weighting and the 2× oversampled peak envelope of mono `samples` (floats, full scale 1),
+    filtered as one piece: the caller cuts long programmes into segments or blocks.
+
+    `allpass` maps frequencies (Hz) to a phase response: the piece is measured, and returned,
+    as that filter changes it. With `to`, the piece is also returned resampled to that rate.
+    """
+    size = fft_size(len(samples) + rate // 2, rate, to)
+    spectrum = _spectrum(samples, size)
+    resampled = None
+    if allpass is not None:
+        spectrum *= _sampled(allpass, size, rate)
+        samples = np.fft.irfft(spectrum, size)[: len(samples)]
+    if to is not None and to not in (rate, 2 * rate):
+        resampled = _resampled(spectrum, size, len(samples), rate, to)
+    product = spectrum * _sampled(_k_weighting(rate), size, rate)
+    weighted = np.fft.irfft(product, size)[: len(samples)]
+    del product
+    # The waveform half a sample later, from a linear phase shift. Real speech read 2x this way
+    # stays within 0.05 dB of 8x oversampling; the margin below the ceiling covers the rest.
+    # The spectrum is not needed after this, so the shift is applied to it in place.
+    spectrum *= _sampled(_half_sample_later(rate), size, rate)
+    half = np.fft.irfft(spectrum, size)[: len(samples)]
+    del spectrum
+    if to == rate:
+        resampled = samples
+    elif to == 2 * rate:
+        resampled = _interleaved(samples, half)
+    envelope = np.abs(samples, dtype=np.float32)
+    np.maximum(envelope[:-1], envelope[1:], out=envelope[:-1])
+    np.maximum(envelope, np.abs(half, out=half), out=envelope)
+    return Analysis(rate, samples, weighted, envelope, resampled)
+
+
+def analysed_blocks(
+    samples: np.ndarray,
+    rate: int,
+    allpass: Callable[[np.ndarray], np.ndarray] | None = None,
+    to: int | None = None,
+) -> Iterator[Analysis]:
+    """analyse() a block at a time (overlap-save): each block is filtered with CONTEXT_STEPS of
+    the signal on either side, in which the filters' responses have died away, so the blocks
+    join up to what filtering the whole would give while no full-length spectrum is held. The
+    blocks are whole 100 ms steps long, but the last."""
+    for low, start, stop, high in _blocks(len(samples), rate):
+        piece = analyse(samples[low:high], rate, allpass, to)
+        inner = slice(start - low, stop - low)
+        resampled = piece.resampled
+        if resampled is not None and to is not None:
+            resampled = resampled[_at(start - low, rate, to) : _at(stop - low, rate, to)]
+        yield Analysis(
+            rate, piece.samples[inner], piece.weighted[inner], piece.envelope[inner], resampled
+        )
+
+
+def filtered_blocks(
+    samples: np.ndarray,
+    rate: int,
+    response: Callable[[np.ndarray], np.ndarray],
+    to: int | None = None,
+) -> Iterator[np.ndarray]:
+    """`samples` through the filter whose response `response` gives at frequencies in Hz, and
+    resampled to `to` if given, a block at a time as in analysed_blocks()."""
+    out = to or rate
+    for low, start, stop, high in _blocks(len(samples), rate):
+        piece = filtered(samples[low:high], rate, response, to)
+        yield piece[_at(start - low, rate, out) : _at(stop - low, rate, out)]
+
+
+def filtered(
+    samples: np.ndarray,
+    rate: int,
+    response: Callable[[np.ndarray], np.ndarray],
+    to: int | None = None,
+) -> np.ndarray:
+    """`samples` through the filter whose response `response` gives at frequencies in Hz, and
+    resampled to `to` if given."""
+    size = fft_size(len(samples) + rate // 2, rate, to)
+    spectrum = _spectrum(samples, size)
+    spectrum *= _sampled(response, size, rate)
+    return _resampled(spectrum, size, len(samples), rate, to or rate)
+
+
+def _resampled(spectrum: np.ndarray, size: int, length: int, rate: int, to: int) -> np.ndarray:
+    """The `length` samples whose `size`-point spectrum this is, at rate `to`: the spectrum is
+    padded with zeros (or cut short, to lower the rate) and turned back into samples. Twice
+    the rate is computed as analyse() does, sample for sample; it changes `spectrum`."""
+    if to == rate:
+        return np.fft.irfft(spectrum, size)[:length]
+    if to == 2 * rate:
+        samples = np.fft.irfft(spectrum, size)[:length]
+        spectrum *= _sampled(_half_sample_later(rate), size, rate)
+        return _interleaved(samples, np.fft.irfft(spectrum, size)[:length])
+    wide = size * to // rate
+    return np.fft.irfft(spectrum, wide)[: _at(length, rate, to)] * np.float32(to / rate)
+
+
+def _interleaved(samples: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """The samples and the waveform half a sample later: the piece at twice the rate."""
+    twice = np.empty(2 * len(samples), np.float32)
+    twice[0::2], twice[1::2] = samples, half
+    return twice
+
+
+def _spectrum(samples: np.ndarray, size: int) -> np.ndarray:
+    """rfft(samples, size) in single precision. numpy's pocketfft transforms about three times
+    faster scaled than unscaled (2.2 against 6.5 ms for 256,000 float32 points, numpy 2.4 on
+    this project's machine, both directions): the scaled transform is taken and scaled back."""
+    spectrum = np.fft.rfft(np.asarray(samples, np.float32), size, norm="forward")
+    spectrum *= np.float32(size)
+    return spectrum
+
+
+@functools.lru_cache(maxsize=16)
+def _sampled(response: Callable[[np.ndarray], np.ndarray], size: int, rate: int) -> np.ndarray:
+    """`response` (of frequencies in Hz) at the bins of a `size`-point spectrum at `rate`. All
+    blocks of a programme but its ends have one size: their responses are computed once."""
+    sampled = np.asarray(response(np.arange(size // 2 + 1) * (rate / size)), np.complex64)
+    sampled.flags.writeable = False
+    return sampled
+
+
+def _at(count: int, rate: int, to: int) -> int:
+    """How many samples at rate `to` the first `count` samples at `rate` become."""
+    return -(-count * to // rate)
+
+
+def loudness(samples: np.ndarray, rate: int) -> float:
+    """Integrated loudness of `samples` in LUFS, K-weighted a block at a time."""
+    powers = [np.zeros(0)]
+    for weighted in filtered_blocks(samples, rate, _k_weighting(rate)):
+        powers.append(step_powers(weighted, rate))
+    return gated_loudness(np.concatenate(powers))
+
+
+def _blocks(length: int, rate: int) -> Iterator[tuple[int, int, int, int]]:
+    """(low, start, stop, high): blocks [start, stop) covering `length` samples, each with its
+    context [low, high)."""
+    hop = round(rate * STEP)
+    block, context = hop * BLOCK_STEPS, hop * CONTEXT_STEPS
+    for start in range(0, length, block):
+        stop = min(start + block, length)
+        yield max(0, start - context), start, stop, min(length, stop + context)
+
+
+def step_powers(weighted: np.ndarray, rate: int) -> np.ndarray:
+    """Mean square of the K-weighted signal in each 100 ms step (the last partial step dropped)."""
+    hop = round(rate * STEP)
+    steps = len(weighted) // hop
+    block = weighted[: steps * hop].reshape(steps, hop).astype(np.float64)
+    return np.einsum("ij,ij->i", block, block) / hop
+
+
+def gated_loudness(powers: np.ndarray) -> float:
+    """BS.1770's integrated loudness from the powers of consecutive 100 ms steps."""
+    if len(powers) < STEPS_PER_BLOCK:
+        return -math.inf
+    total = np.concatenate(([0.0], np.cumsum(powers)))
+    blocks = (total[STEPS_PER_BLOCK:] - total[:-STEPS_PER_BLOCK]) / STEPS_PER_BLOCK
+    levels = OFFSET + 10 * np.log10(np.maximum(blocks, SILENT))
+    kept = blocks[levels > ABSOLUTE_GATE]
+    if not len(kept):
+        return -math.inf
+    relative = OFFSET + 10 * math.log10(kept.mean()) + RELATIVE_GATE
+    kept = kept[OFFSET + 10 * np.log10(kept) > relative]
+    return OFFSET + 10 * math.log10(kept.mean())
+
+
+def to_db(amplitude: float) -> float:
+    return 20 * math.log10(amplitude) if amplitude > 0 else -math.inf
+
+
+def from_db(level: float) -> float:
+    return 10 ** (level / 20)
+
+
+@functools.cache
+def _k_weighting(rate: int) -> Callable[[np.ndarray], np.ndarray]:
+    """The K-weighting filter's frequency response at `rate`, as a function of frequency in Hz
+    (0 to rate / 2)."""
+    grid = np.linspace(0.0, 0.5, RESPONSE_POINTS)
+    z = np.exp(-2j * np.pi * grid)
+    response = np.ones_like(z)
+    for b, a in _k_biquads(rate):
+        response *= (b[0] + b[1] * z + b[2] * z * z) / (a[0] + a[1] * z + a[2] * z * z)
+
+    def at(frequencies: np.ndarray) -> np.ndarray:
+        exact = np.empty(len(frequencies), np.complex64)
+        exact.real = np.interp(frequencies / rate, grid, response.real)
+        exact.imag = np.interp(frequencies / rate, grid, response.imag)
+        return exact
+
+    return at
+
+
+@functools.cache
+def _half_sample_later(rate: int) -> Callable[[np.ndarray], np.ndarray]:
+    """The phase shift, as a function of frequency in Hz, that delays a signal at `rate` by
+    half a sample."""
+
+    def at(frequencies: np.ndarray) -> np.ndarray:
+        angle = (np.pi / rate) * frequencies.astype(np.float32)
+        shift = np.empty(len(frequencies), np.complex64)
+        shift.real, shift.imag = np.cos(angle), np.sin(angle)
+        return shift
+
+    return at
+
+
+def _k_biquads(rate: int) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+    frequency, gain, q = SHELF
+    k = math.tan(math.pi * frequency / rate)
+    high = 10 ** (gain / 20)
+    band = high**0.4996667741545416
+    norm = 1 + k / q + k * k
+    numerator = (high + band * k / q + k * k, 2 * (k * k - high), high - band * k / q + k * k)
+    denominator = (norm, 2 * (k * k - 1), 1 - k / q + k * k)
+    shelf = (
+        tuple(c / norm for c in numerator),
+        tuple(c / norm for c in denominator),
+    )
+    frequency, q = HIGH_PASS
+    k = math.tan(math.pi * frequency / rate)
+    norm = 1 + k / q + k * k
+    high_pass = ((1.0, -2.0, 1.0), (1.0, 2 * (k * k - 1) / norm, (1 - k / q + k * k) / norm))
+    return [shelf, high_pass]
+
+
+def fft_size(minimum: int, rate: int = 1, to: int | None = None) -> int:
+    """The smallest 2·3·5-smooth number at least `minimum`: FFTs of those sizes are fast. With
+    `to`, that number times the least unit for which the spectrum also turns into whole samples
+    at rate `to` (1 from 22.05 to 44.1 kHz, 80 from 24 to 44.1 kHz)."""
+    unit = rate // math.gcd(rate, to) if to else 1
+    return unit * _smooth(-(-minimum // unit))
+
+
+def _smooth(minimum: int) -> int:
+    best = 1 << max(minimum - 1, 1).bit_length()
+    power5 = 1
+    while power5 < best:
+        power3 = power5
+        while power3 < best:
+            size = power3
+            while size < minimum:
+                size *= 2
+            best = min(best, size)
+            power3 *= 3
+        power5 *= 5
+    return best

@@ -1,0 +1,90 @@
+"""Dates: "am 21. Januar 2022", "24.02.2022", "30.6.", "2003-03-02" → the day as an ordinal.
+
+The day agrees with what stands before it ("am einundzwanzigsten", a bare dateline
+"einundzwanzigster"); the year is read as a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audio.text.speech import context, grammar, numerals
+
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+    "Oktober", "November", "Dezember",
+)  # fmt: skip
+# Abbreviations take their dot; "Mai" has none. Austrian "Jänner" is the same month.
+_ABBREVIATED = {
+    "jan.": 1, "jän.": 1, "feb.": 2, "febr.": 2, "mär.": 3, "mrz.": 3, "apr.": 4, "jun.": 6,
+    "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9, "okt.": 10, "nov.": 11, "dez.": 12,
+}  # fmt: skip
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
+_MONTH_NUMBERS |= {"jänner": 1, **_ABBREVIATED}
+MONTH = "(?i:{})".format(
+    "|".join(re.escape(m) for m in sorted(_MONTH_NUMBERS, key=len, reverse=True))
+)
+"""A month name or its abbreviation, any case (a regex)."""
+
+_YEAR = r"(?:\s+(\d{4})(?!\d))"
+_NAMED = re.compile(rf"(?<![\w.,])(\d{{1,2}})\.\s*({MONTH})(?![\w]){_YEAR}?")
+_NUMERIC = re.compile(r"(?<![\w.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d]|\.\d)")
+# Without the closing dot only a leading zero tells a date ("02.03") from "2.3" in a list.
+_NUMERIC_ZERO = re.compile(r"(?<![\w.,])(0\d\.\d\d|\d\d\.0\d)(?![\d.,])")
+_ISO = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\w-])")
+
+
+def month_number(word: str) -> int | None:
+    """1–12 for a month name or abbreviation, else None."""
+    return _MONTH_NUMBERS.get(word.lower())
+
+
+def read_dates(text: str) -> str:
+    text = _ISO.sub(_iso, text)
+    text = _NAMED.sub(_named, text)
+    text = _NUMERIC.sub(_numeric, text)
+    return _NUMERIC_ZERO.sub(_numeric_zero, text)
+
+
+def _say(match: re.Match[str], day: int | None, month: int, year: str | None) -> str:
+    name = MONTHS[month - 1]
+    if day is None:
+        spoken = name
+    else:
+        ending = grammar.ending(grammar.governing_text(context.before(match)), name)
+        spoken = f"{numerals.ordinal(day, ending)} {name}"
+    if year:
+        return f"{spoken} {numerals.year(int(year))}"
+    return spoken + (context.final_dot(match) if match[0].endswith(".") else "")
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _named(match: re.Match[str]) -> str:
+    day, month = int(match[1]), month_number(match[2])
+    if month is None or not _valid(day, month):
+        return match[0]
+    return _say(match, day, month, match[3])
+
+
+def _numeric(match: re.Match[str]) -> str:
+    day, month = int(match[1]), int(match[2])
+    if not _valid(day, month):
+        return match[0]
+    return _say(match, day, month, match[3])
+
+
+def _numeric_zero(match: re.Match[str]) -> str:
+    day, month = (int(part) for part in match[1].split("."))
+    return _say(match, day, month, None) if _valid(day, month) else match[0]
+
+
+def _iso(match: re.Match[str]) -> str:
+    month = int(match[2])
+    day = int(match[3]) if match[3] else None
+    # A four-digit year with a two-digit part is a date; "2020-21" (a season) is not a month.
+    if not 1 <= month <= 12 or (day is None and len(match[2]) != 2) or not _valid(day or 1, month):
+        return match[0]
+    return _say(match, day, month, match[1])
