@@ -24,10 +24,10 @@ import numpy as np
 from audio.edition.stages import narrate
 from audio.mastering.master import Rendition, master, renditions
 from audio.settings import Settings
-from audio.text.article import read_article
-from audio.voice.assembly import Timeline
+from audio.text.readers import read_article
 from audio.voice.engines import open_engine
 from audio.voice.ffmpeg import ffmpeg_exe
+from audio.voice.timeline import Timeline
 from bench.harness import save, table
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure

@@ -129,7 +129,7 @@ def compare(folder: Path, repeat: int) -> dict[str, object]:
 def spoken_sentences(source: Path) -> list[str]:
     """What the build speaks for `source`: the script's sentences in their spoken form."""
     from audio.settings import Settings
-    from audio.text.article import read_article
+    from audio.text.readers import read_article
     from audio.text.script import build_script
 
     return [s.spoken for s in build_script(read_article(source), Settings()).sentences]

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from audio.settings import Settings
-from audio.text.article import read_article
+from audio.text.readers import read_article
 from audio.text.script import build_script
 from audio.voice.engines.espeak import EspeakEngine
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from audio.text.readers.fields import MONTH_NAMES
+from audio.text.calendar import MONTH_NAMES
 from tests.conftest import SEED
 
 FIRST_DAY = datetime(2022, 1, 21, 19, 0)

@@ -13,8 +13,8 @@ from audio.publish.feed import psc_time as vtt_time
 from audio.publish.writer import with_page, write_publication
 from audio.settings import Settings
 from audio.text.article import Section
-from audio.text.readers.fields import NEWSROOM_TZ
-from audio.voice.assembly import Chapter, Cue
+from audio.text.calendar import NEWSROOM_TZ
+from audio.voice.timeline import Chapter, Cue
 
 SETTINGS = Settings(
     podcast_title="Testkommentare",

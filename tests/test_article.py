@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from audio.errors import ArticleError
-from audio.text.article import find_articles, read_article, slugify
+from audio.text.article import slugify
+from audio.text.readers import find_articles, read_article
 from audio.text.readers.fields import derive_title, parse_byline, parse_dateline
 from tests.conftest import SEED
 

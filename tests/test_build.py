@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from audio.cli import app
 from audio.edition import stages as build
 from audio.errors import AudioError
-from audio.voice.assembly import Timeline
 from audio.voice.ffmpeg import AudioSegment
+from audio.voice.timeline import Timeline
 
 runner = CliRunner()
 

@@ -22,7 +22,7 @@ from audio.builds.check import check, targets
 from audio.builds.manifest import load_manifest
 from audio.crashpoints import VARIABLE
 from audio.settings import load_settings
-from audio.text.article import read_article
+from audio.text.readers import read_article
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 

@@ -13,7 +13,7 @@ from audio.builds import workers
 from audio.builds.workers import Job
 from audio.errors import EngineError
 from audio.settings import Settings
-from audio.text.article import read_article
+from audio.text.readers import read_article
 from audio.voice.engines import ahead
 from audio.voice.engines.ahead import reading_ahead
 from audio.voice.ffmpeg import AudioSegment

@@ -14,7 +14,7 @@ import jinja2
 import pytest
 
 from audio.publish import html
-from audio.text.readers.fields import NEWSROOM_TZ
+from audio.text.calendar import NEWSROOM_TZ
 from tests.publishing import make_edition
 
 

@@ -10,7 +10,7 @@ import pytest
 from audio.edition.stages import narrate
 from audio.mastering.loudness import analyse, loudness
 from audio.settings import Settings
-from audio.text.article import read_article
+from audio.text.readers import read_article
 from audio.voice.engines import open_engine
 from tests.conftest import SEED
 from tests.ebur128 import measure_samples

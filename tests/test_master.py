@@ -16,9 +16,9 @@ from audio.mastering.master import (
 )
 from audio.publish import flash
 from audio.settings import Settings
-from audio.text.article import read_article
-from audio.voice.assembly import Timeline
+from audio.text.readers import read_article
 from audio.voice.engines import open_engine
+from audio.voice.timeline import Timeline
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure
 

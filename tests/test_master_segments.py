@@ -15,10 +15,10 @@ from audio.mastering import master as master_module
 from audio.mastering.limiter import Levels
 from audio.mastering.master import REUSE_TOLERANCE, Mastered, master, renditions
 from audio.settings import Settings
-from audio.text.article import read_article
-from audio.voice.assembly import Timeline
+from audio.text.readers import read_article
 from audio.voice.engines import open_engine
 from audio.voice.pcm import InMemory, Samples
+from audio.voice.timeline import Timeline
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure
 

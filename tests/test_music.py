@@ -11,8 +11,8 @@ import pytest
 from audio.errors import AudioError
 from audio.mastering.loudness import loudness
 from audio.mastering.music import LEVEL, OVERLAP, add_music, resample
-from audio.voice.assembly import Chapter, Cue, Timeline
 from audio.voice.pcm import InMemory
+from audio.voice.timeline import Chapter, Cue, Timeline
 
 VOICE_RATE = 22050
 

@@ -18,7 +18,7 @@ from audio.voice.ffmpeg import AudioSegment
 from audio.voice.narration import narrate_script
 from audio.voice.pcm import Samples
 
-CUTTING = Cutting(44100, shortest=60)
+CUTTING = Cutting(44100, 1152, shortest=60)
 """Two sentences to a segment in script()."""
 RATE = 22050
 

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from audio.text.article import read_article
+from audio.text.calendar import NEWSROOM_TZ
 from audio.text.phrases import intro
-from audio.text.readers.fields import NEWSROOM_TZ, parse_dateline
+from audio.text.readers import read_article
+from audio.text.readers.fields import parse_dateline
 from audio.text.speech import normalize
 
 

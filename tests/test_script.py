@@ -6,7 +6,7 @@ import pytest
 
 from audio.errors import SettingsError
 from audio.settings import Settings
-from audio.text.article import read_article
+from audio.text.readers import read_article
 from audio.text.script import build_script
 from tests.conftest import SEED
 

@@ -11,15 +11,18 @@ import numpy as np
 import pytest
 from pydub.generators import Sine
 
+from audio.edition.stages import cutting_for
 from audio.mastering.encoder import encoding
+from audio.mastering.mp3format import frame_samples
 from audio.mastering.mp3join import read_stream
+from audio.mastering.segments import Segment, segments_of
 from audio.settings import Settings
 from audio.text.script import Part, Script, Sentence
 from audio.voice.assembly import assemble
-from audio.voice.cutting import SHORTEST, Cutting, Segment, segments_of
+from audio.voice.cutting import SHORTEST, Cutting
 from audio.voice.ffmpeg import AudioSegment
 
-CUTTING = Cutting(44100, shortest=20)
+CUTTING = Cutting(44100, 1152, shortest=20)
 
 
 def sentence(characters: int, pause: float) -> Sentence:
@@ -40,21 +43,22 @@ def test_cuts_lie_in_pauses_once_a_segment_is_long_enough() -> None:
     assert [(run.start, run.stop) for run in runs] == [(0, 2), (2, 5), (5, 6), (6, 7)]
 
 
-def test_the_cutting_follows_the_settings() -> None:
-    cutting = Cutting.of(Settings(sample_rate=48000))
-    assert (cutting.mp3_rate, cutting.shortest) == (48000, SHORTEST)
+@pytest.mark.parametrize(("rate", "frame"), [(48000, 1152), (32000, 1152), (24000, 576)])
+def test_the_cutting_follows_the_settings(rate: int, frame: int) -> None:
+    cutting = cutting_for(Settings(sample_rate=rate))
+    assert (cutting.mp3_rate, cutting.frame, cutting.shortest) == (rate, frame, SHORTEST)
 
 
 @pytest.mark.parametrize(("rate", "mp3_rate", "grid"), [(22050, 44100, 576), (44100, 44100, 1152)])
 def test_segments_are_padded_to_whole_frames(rate: int, mp3_rate: int, grid: int) -> None:
-    cutting = Cutting(mp3_rate)
+    cutting = Cutting(mp3_rate, frame_samples(mp3_rate))
     for length in (1, grid - 1, grid, grid + 1, 123457):
         aligned = cutting.aligned(length, rate)
         assert aligned >= length and aligned % grid == 0 and aligned - length < grid
 
 
 def test_at_other_rates_whole_frames_are_as_near_as_a_sample_allows() -> None:
-    cutting = Cutting(44100)
+    cutting = Cutting(44100, 1152)
     for length in (1000, 54321, 700001):
         aligned = cutting.aligned(length, 24000)
         frames = aligned * 44100 / 24000 / 1152
@@ -87,7 +91,7 @@ def test_each_segment_encodes_to_the_frames_it_spans(
     rate: int, mp3_rate: int, tmp_path: Path
 ) -> None:
     frame = 1152 if mp3_rate >= 32000 else 576
-    length = Cutting(mp3_rate).aligned(3 * rate, rate)
+    length = Cutting(mp3_rate, frame).aligned(3 * rate, rate)
     span = round(length * mp3_rate / rate / frame)
     inner = Segment(1, 5 * length, 6 * length, last=False).feed(rate, mp3_rate)
     assert (inner.lead, inner.frames) == (0, span)
@@ -121,7 +125,7 @@ def takes(script: Script) -> list[AudioSegment]:
 
 
 def test_a_segment_stays_the_same_whatever_comes_before_it() -> None:
-    cutting = Cutting(44100, shortest=50)
+    cutting = Cutting(44100, 1152, shortest=50)
     short, long = paragraph_script("eins"), paragraph_script("eins " * 30)
     timelines = [assemble(script, takes(script), cutting) for script in (short, long)]
     for timeline in timelines:

@@ -13,7 +13,7 @@ from lxml import html
 from audio.edition.model import Edition
 from audio.publish.site import load_cues, parse_vtt, render_page, transcript_parts
 from audio.text.article import Section
-from audio.voice.assembly import Chapter, Cue
+from audio.voice.timeline import Chapter, Cue
 from tests.publishing import CUES, SETTINGS, make_edition, publish_with_manifest
 
 MARKUP = 'Böse <script>alert("x")</script> & „Zitate“'

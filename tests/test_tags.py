@@ -14,9 +14,9 @@ from audio.edition.model import Edition
 from audio.edition.tags import write_tags
 from audio.settings import Settings
 from audio.text.article import Section
-from audio.text.readers.fields import NEWSROOM_TZ
-from audio.voice.assembly import Chapter
+from audio.text.calendar import NEWSROOM_TZ
 from audio.voice.ffmpeg import ffmpeg_exe
+from audio.voice.timeline import Chapter
 
 SETTINGS = Settings(podcast_title="Testkommentare", author="Testredaktion")
 EDITION = Edition(

@@ -7,9 +7,15 @@ import json
 
 import webvtt
 
-from audio.edition.transcripts import SRT_LINE, SRT_LINES, chapters_json, srt, transcript_json
+from audio.edition.transcripts import (
+    SRT_LINE,
+    SRT_LINES,
+    chapters_json,
+    srt,
+    transcript_json,
+)
 from audio.edition.transcripts import webvtt as to_vtt
-from audio.voice.assembly import Chapter, Cue
+from audio.voice.timeline import Chapter, Cue
 
 CUES = (
     Cue(0.2, 2.5, "Ein Kommentar von Anna Beispiel."),

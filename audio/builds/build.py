@@ -28,7 +28,7 @@ from audio.builds.staleness import Digests, Plan, plan
 from audio.builds.validate import validate
 from audio.errors import AudioEditionError
 from audio.settings import Settings
-from audio.text.article import find_articles, read_article
+from audio.text.readers import find_articles, read_article
 
 BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED = (
     "built",
@@ -173,7 +173,7 @@ class _Build:
         """Read the articles to render, refuse clashing file names, adopt what a killed build
         staged; what is left are the jobs for the workers."""
         from audio.builds.workers import Job
-        from audio.text.readers.fields import NEWSROOM_TZ
+        from audio.text.calendar import NEWSROOM_TZ
 
         left_behind = staging.left_behind(self.output)
         staying = {*self.records, *work.retag, *work.render}

@@ -12,18 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from audio.errors import SettingsError
+from audio.mastering.mp3format import MP3_BITRATES
 from audio.settings import Settings
-
-# Bitrates (kbps) the MP3 format defines, by the sample rates that share them:
-# MPEG-1 Layer III, MPEG-2 Layer III (LSF) and the MPEG-2.5 extension that LAME writes.
-_MPEG1 = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
-_MPEG2 = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
-_MPEG25 = (8, 16, 24, 32, 40, 48, 56, 64)
-MP3_BITRATES: dict[int, tuple[int, ...]] = {
-    **dict.fromkeys((32000, 44100, 48000), _MPEG1),
-    **dict.fromkeys((16000, 22050, 24000), _MPEG2),
-    **dict.fromkeys((8000, 11025, 12000), _MPEG25),
-}
 
 
 def check_base_url(settings: Settings) -> Iterator[str]:

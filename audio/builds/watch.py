@@ -29,7 +29,7 @@ from pathlib import Path
 from audio.builds.validate import validate
 from audio.errors import AudioEditionError, SettingsError
 from audio.settings import Settings, settings_file
-from audio.text.article import is_article
+from audio.text.readers import is_article
 
 Stamp = tuple[int, int] | None
 """A file's modification time (ns) and size; None when it is not there."""

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from audio.text.article import Article, Section
-from audio.voice.assembly import Chapter
+from audio.voice.timeline import Chapter
 
 # Namespace of edition guids: the same article source yields the same guid on every machine.
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://audio-edition.invalid/edition")

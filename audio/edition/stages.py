@@ -31,16 +31,18 @@ from audio.mastering.master import (
     podcast_rendition,
     renditions,
 )
+from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
 from audio.publish.site import page_path
 from audio.publish.writer import write_publication
 from audio.settings import Settings
-from audio.text.article import Article, read_article
+from audio.text.article import Article
+from audio.text.readers import read_article
 from audio.text.script import build_script
-from audio.voice.assembly import Timeline
 from audio.voice.cutting import Cutting
 from audio.voice.engines import Engine, fallback_warning, open_engine
 from audio.voice.narration import Laid, narrate_script
+from audio.voice.timeline import Timeline
 
 
 def narrate(
@@ -54,7 +56,7 @@ def narrate(
     (a temporary folder) its samples are kept in a file there, not in memory; `laid` hears of
     each segment the engine read as soon as it lies there."""
     script = build_script(article, settings)
-    cutting, cache = Cutting.of(settings), narration_cache(settings)
+    cutting, cache = cutting_for(settings), narration_cache(settings)
     try:
         return narrate_script(script, engine, cutting, cache, scratch, laid)
     except EngineError as error:
@@ -127,6 +129,11 @@ def build_edition(
         files = _write_transcripts(timeline, draft, settings, folder)
         edition = _write_renditions(timeline, draft, settings, folder, analyses)
         return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def cutting_for(settings: Settings) -> Cutting:
+    """Where the narration is cut: whole frames of the MP3s at the settings' sample rate."""
+    return Cutting(settings.sample_rate, frame_samples(settings.sample_rate))
 
 
 @contextlib.contextmanager

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from audio.voice.assembly import Chapter, Cue
+from audio.voice.timeline import Chapter, Cue
 
 # The podcast namespace's rules for SRT transcripts: at most two lines of 32 characters a card.
 SRT_LINE = 32

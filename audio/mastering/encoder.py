@@ -28,8 +28,8 @@ from pathlib import Path
 import lameenc
 import numpy as np
 
-from audio.builds.validate import MP3_BITRATES
 from audio.errors import AudioError
+from audio.mastering.mp3format import MP3_BITRATES
 
 # LAME's -q: 7 encodes 40 % faster than 5 (ffmpeg's default, which the first builds used); on the
 # seed its coding noise was even lower (SNR 37 against 31 dB at 96 kbit/s) because it skips noise

@@ -45,12 +45,14 @@ from audio.mastering.loudness import (
     gated_loudness,
     to_db,
 )
+from audio.mastering.mp3format import frame_samples
 from audio.mastering.mp3join import Stream, join, known_stream, read_stream
+from audio.mastering.segments import Segment, segments_of
 from audio.publish import flash
 from audio.settings import Settings
-from audio.voice.assembly import Timeline
-from audio.voice.cutting import MIN_PAUSE, Segment, frame_samples, segments_of
+from audio.voice.cutting import MIN_PAUSE
 from audio.voice.pcm import Samples
+from audio.voice.timeline import Timeline
 
 # The limiter's ceiling sits this far below the rendition's true-peak limit: it covers the
 # resampler, MP3's own overshoot and what 2x oversampling misses (measured on the seed: at most

@@ -36,14 +36,8 @@ from fastcrc import crc16
 
 from audio.errors import AudioError
 from audio.mastering.encoder import ENCODER_DELAY, ENCODER_QUALITY, LAME_VERSION
+from audio.mastering.mp3format import MPEG1_BITRATES, MPEG2_BITRATES, RATES, frame_samples
 
-# Bitrate indices (kbit/s) of Layer III: MPEG-1, then MPEG-2 and 2.5.
-_BITRATES = (
-    (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
-    (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
-)
-# Sample rates by the header's version bits (3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5).
-_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 _TOC = 100
 _XING = 120
 """Bytes of the Info header: "Info", flags, frames, bytes, seek table, quality."""
@@ -80,7 +74,7 @@ class Layout:
 
     @property
     def samples(self) -> int:
-        return 1152 if self.mpeg1 else 576
+        return frame_samples(self.rate)
 
 
 def layout(header: bytes) -> Layout:
@@ -93,8 +87,8 @@ def layout(header: bytes) -> Layout:
     if bitrate_index in (0, 15):
         raise AudioError(f"MP3 frame without a constant bitrate: {header[:4].hex()}")
     mpeg1, mono = version == 3, (word >> 6) & 3 == 3
-    rate = _RATES[version][rate_index]
-    bitrate = _BITRATES[0 if mpeg1 else 1][bitrate_index]
+    rate = RATES[version][rate_index]
+    bitrate = (MPEG1_BITRATES if mpeg1 else MPEG2_BITRATES)[bitrate_index - 1]
     length = (144 if mpeg1 else 72) * bitrate * 1000 // rate + ((word >> 9) & 1)
     side_info = 4 if word & _UNPROTECTED else 6
     size = (17 if mono else 32) if mpeg1 else (9 if mono else 17)

@@ -13,9 +13,9 @@ import numpy as np
 
 from audio.errors import AudioError
 from audio.mastering.loudness import fft_size, from_db, loudness
-from audio.voice.assembly import Chapter, Cue, Timeline
 from audio.voice.ffmpeg import ffmpeg_exe
 from audio.voice.pcm import InMemory, Samples
+from audio.voice.timeline import Chapter, Cue, Timeline
 
 # Music sits this far below the voice (LU): present, but a bed rather than a song.
 LEVEL = -4.0

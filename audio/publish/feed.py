@@ -23,7 +23,7 @@ from audio.errors import SettingsError
 from audio.publish.apple import apple_problems
 from audio.publish.html import article_html
 from audio.settings import Settings
-from audio.voice.assembly import Chapter
+from audio.voice.timeline import Chapter
 
 FEED = "feed.xml"
 

@@ -18,7 +18,7 @@ from audio.edition.model import Edition
 from audio.publish.feed import FEED, copyright_notice, cover_name
 from audio.publish.html import is_web_url, render
 from audio.settings import Settings
-from audio.voice.assembly import Chapter, Cue
+from audio.voice.timeline import Chapter, Cue
 
 INDEX = "index.html"
 TOLERANCE = 0.05

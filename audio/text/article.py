@@ -1,15 +1,12 @@
-"""The content model every reader returns, and the entry point that picks a reader by file type."""
+"""The content model every reader returns (audio/text/readers/)."""
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from audio.errors import ArticleError
 
 
 @dataclass(frozen=True)
@@ -46,36 +43,6 @@ class Article:
                 blocks.append(section.heading)
             blocks.extend(section.paragraphs)
         return "\n\n".join(blocks)
-
-
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
-
-
-def read_article(path: Path) -> Article:
-    """Read one article file with the reader its suffix names."""
-    from audio.text.readers import markdown, raw
-    from audio.text.readers.decode import read_text
-
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ArticleError(path, f"unsupported file type {suffix or '(none)'}")
-    text = read_text(path)
-    reader = markdown if suffix in (".md", ".markdown") else raw
-    return reader.parse(path, text)
-
-
-def find_articles(folder: Path) -> list[Path]:
-    """Article files in `folder`, in a stable order; hidden and backup files are skipped."""
-    if not folder.is_dir():
-        raise ArticleError(folder, "is not a folder of articles")
-    return sorted(path for path in folder.iterdir() if is_article(path.name) and path.is_file())
-
-
-def is_article(name: str) -> bool:
-    """Whether a file of this name is read as an article: not hidden, not an editor's lock or
-    backup, and of a supported type."""
-    suffix = os.path.splitext(name)[1].lower()
-    return suffix in SUPPORTED_SUFFIXES and not name.startswith((".", "~"))
 
 
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})

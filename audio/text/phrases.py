@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from audio.text.readers.fields import MONTH_NAMES, NEWSROOM_TZ
+from audio.text.calendar import MONTH_NAMES, NEWSROOM_TZ
 
 CHAPTER_INTRO = "Ansage"
 CHAPTER_TEASER = "Vorspann"

@@ -12,6 +12,7 @@ from audio.text.script import Script
 from audio.voice.cutting import Cutting
 from audio.voice.ffmpeg import AudioSegment
 from audio.voice.pcm import InFile, InMemory, Samples
+from audio.voice.timeline import Chapter, Cue, Timeline
 
 LEAD_IN = 0.2
 TAIL = 0.4
@@ -20,40 +21,6 @@ SILENCE_DBFS = -50.0
 # A short fade at each end of a take; joining two takes without it can click.
 FADE_MS = 5
 WIDTH = 2
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: float
-    end: float
-    text: str
-
-
-@dataclass(frozen=True)
-class Chapter:
-    start: float
-    end: float
-    title: str
-
-
-@dataclass(frozen=True)
-class Timeline:
-    samples: Samples
-    """The programme's samples, possibly in a file: read them a range at a time."""
-    cues: tuple[Cue, ...]
-    chapters: tuple[Chapter, ...]
-    cuts: tuple[int, ...] = ()
-    """Sample offsets in `samples` where it may be cut into segments (audio/voice/cutting.py)."""
-
-    @property
-    def audio(self) -> AudioSegment:
-        """The whole programme in memory: for short programmes (and tests) only."""
-        return self.samples.audio()
-
-    @property
-    def duration(self) -> float:
-        """Seconds, to the millisecond (as pydub measures)."""
-        return self.samples.duration
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,12 @@ from pathlib import Path
 from audio import fingerprints
 from audio.cache import NarrationCache
 from audio.text.script import Script
-from audio.voice.assembly import Assembly, Narrated, Timeline
+from audio.voice.assembly import Assembly, Narrated
 from audio.voice.cutting import Cutting
 from audio.voice.engines import Engine
 from audio.voice.ffmpeg import AudioSegment
 from audio.voice.pcm import Samples
+from audio.voice.timeline import Timeline
 
 BATCH = 5000
 """Characters (spoken): the most given to the engine at one time, however large its `batch`, so

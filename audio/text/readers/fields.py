@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
-NEWSROOM_TZ = ZoneInfo("Europe/Berlin")
+from audio.text.calendar import ABBREVIATIONS, MONTHS, NEWSROOM_TZ
 
-MONTH_NAMES = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
-# Written forms a dateline may use besides the full name: Austrian, abbreviated, without umlaut.
-_MONTH_VARIANTS = {
-    "jänner": 1, "jan": 1, "feber": 2, "feb": 2, "febr": 2, "maerz": 3, "mär": 3, "mrz": 3,
-    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
-    "dez": 12,
-}  # fmt: skip
-MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)} | _MONTH_VARIANTS
-
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A dateline's month: written out, or abbreviated with or without its dot.
+_MONTH_NUMBERS = MONTHS | ABBREVIATIONS
+_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _DATE = (
     rf"(?P<day>\d{{1,2}})\.\s*(?:(?P<month_name>{_MONTH_NAMES})\.?|(?P<month>\d{{1,2}})\.)"
     rf"\s*(?P<year>\d{{4}})"
@@ -56,7 +45,7 @@ def parse_dateline(line: str) -> datetime | None:
     if not match:
         return None
     month_name = match["month_name"]
-    month = MONTHS[month_name.lower()] if month_name else int(match["month"])
+    month = _MONTH_NUMBERS[month_name.lower()] if month_name else int(match["month"])
     hour, minute = (int(match["hour"]), int(match["minute"])) if match["hour"] else (0, 0)
     try:
         day = date(int(match["year"]), month, int(match["day"]))

@@ -8,19 +8,10 @@ from __future__ import annotations
 
 import re
 
+from audio.text.calendar import ABBREVIATIONS, MONTH_NAMES, MONTHS
 from audio.text.speech import context, grammar, numerals
 
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
-)  # fmt: skip
-# Abbreviations take their dot; "Mai" has none. Austrian "Jänner" is the same month.
-_ABBREVIATED = {
-    "jan.": 1, "jän.": 1, "feb.": 2, "febr.": 2, "mär.": 3, "mrz.": 3, "apr.": 4, "jun.": 6,
-    "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9, "okt.": 10, "nov.": 11, "dez.": 12,
-}  # fmt: skip
-_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
-_MONTH_NUMBERS |= {"jänner": 1, **_ABBREVIATED}
+_MONTH_NUMBERS = MONTHS | {f"{name}.": number for name, number in ABBREVIATIONS.items()}
 MONTH = "(?i:{})".format(
     "|".join(re.escape(m) for m in sorted(_MONTH_NUMBERS, key=len, reverse=True))
 )
@@ -47,7 +38,7 @@ def read_dates(text: str) -> str:
 
 
 def _say(match: re.Match[str], day: int | None, month: int, year: str | None) -> str:
-    name = MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     if day is None:
         spoken = name
     else:
