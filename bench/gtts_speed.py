@@ -27,7 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from audio.cache import CachedEngine, TakeCache
+from audio.cache import usage
+from audio.voice.engines.cache import CachedEngine, TakeCache
 from audio.voice.engines.espeak import EspeakEngine
 from audio.voice.engines.gtts import JOIN_MS, GttsEngine
 from audio.voice.engines.pieces import MAX_CHARS, pack
@@ -123,7 +124,7 @@ def _cache_timings(texts: list[str], folder: Path) -> None:
             f"cache {engine.name:7}: synthesize {bare * 1000:7.0f} ms, miss (synthesize + store) "
             f"{miss * 1000:7.0f} ms, hit {hit * 1000:5.0f} ms"
         )
-    size = TakeCache(folder).usage()
+    size = usage(folder)
     print(f"cache size for both: {size.takes} takes, {size.size / 1e6:.1f} MB")
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from audio.edition.stages import narrate
-from audio.mastering.master import Rendition, master, renditions
+from audio.mastering.master import master
+from audio.mastering.renditions import Rendition, renditions
 from audio.settings import Settings
 from audio.text.readers import read_article
 from audio.voice.engines import open_engine

@@ -73,7 +73,7 @@ def _sample_build(folder: Path) -> None:
     """In the child: build with --force, noting the largest resident set during each stage."""
     import os
 
-    from audio.builds.build import Events, make
+    from audio.builds.build import Events, build_output
     from audio.settings import load_settings
 
     os.chdir(folder)
@@ -95,7 +95,7 @@ def _sample_build(folder: Path) -> None:
     # The cache off, as in the first build: the --force build would otherwise find every
     # encoded segment in it.
     settings = load_settings().replace(cache=False)
-    report = make(settings, jobs=1, force=True, events=Stages())
+    report = build_output(settings, jobs=1, force=True, events=Stages())
     stage[0] = "publishing"
     time.sleep(0.05)
     done.set()

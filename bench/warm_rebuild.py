@@ -1,11 +1,11 @@
 """The edited paragraph without any start-up or waiting: both builds in one warm process.
 
-bench/noop_rebuild.py times an edit as a user sees it (a cold `build`, or a running `watch` from
-the save to its line) against the article built alone by a cold `build`. This bench takes the
-process out of both sides: one Python process, its imports and engine warm, calls the library's
-`make()` for the article alone (forced, the synthesis cache off, into a fresh folder) and for a
-new sentence in one of 50 editions (as noop_rebuild does), in turns. The ratio is the cost of the
-work alone; the watch adds its wait for a settled change (audio.watch: half an interval and
+bench/noop_rebuild.py times an edit as a user sees it (a cold `build`, or a running `watch` from the
+save to its line) against the article built alone by a cold `build`. This bench takes the process
+out of both sides: one Python process, its imports and engine warm, calls the library's
+`build_output()` for the article alone (forced, the synthesis cache off, into a fresh folder) and
+for a new sentence in one of 50 editions (as noop_rebuild does), in turns. The ratio is the cost of
+the work alone; the watch adds its wait for a settled change (audio/builds/watch.py: half an interval and
 SETTLE on average) to both in practice.
 
     python -m bench.warm_rebuild [--repeat 9]
@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from audio.builds.build import make
+from audio.builds.build import build_output
 from audio.settings import load_settings
 from bench.harness import machine, newsroom, save, table
 from bench.noop_rebuild import EDITED, PARAGRAPHS, edited_versions
@@ -41,7 +41,7 @@ def main() -> None:
         alone = newsroom(Path(scratch) / "alone", 0)
         shutil.copy(room / "articles" / EDITED, alone / "articles" / EDITED)
         with _inside(room):
-            make(load_settings())
+            build_output(load_settings())
         source = room / "articles" / EDITED
         versions = edited_versions(source.read_text(encoding="utf-8"))
         fresh = itertools.count()
@@ -49,13 +49,13 @@ def main() -> None:
         def edited() -> None:
             source.write_text(next(versions), encoding="utf-8")
             with _inside(room):
-                _built(make(load_settings()).count(), EDITIONS - 1)
+                _built(build_output(load_settings()).count(), EDITIONS - 1)
 
         def whole() -> None:
             out = alone / f"out-{next(fresh)}"
             with _inside(alone):
                 settings = load_settings().replace(cache=False, output=out)
-                _built(make(settings, force=True).count(), 0)
+                _built(build_output(settings, force=True).count(), 0)
             shutil.rmtree(out)
 
         # Untimed: the first full build draws the cover and imports what no edit round needs.

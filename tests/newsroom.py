@@ -64,7 +64,7 @@ def newsroom(articles: Path, count: int, length: int = 1) -> list[Path]:
 
 def published_newsroom(folder: Path, count: int) -> Path:
     """A newsroom in `folder` with `count` short articles, built; returns its output folder."""
-    from audio.builds.build import make
+    from audio.builds.build import build_output
     from audio.settings import load_settings
     from tests.conftest import PYPROJECT
 
@@ -73,6 +73,6 @@ def published_newsroom(folder: Path, count: int) -> Path:
     for number in range(count):
         (folder / "articles" / f"k{number}.txt").write_text(short_article(number), "utf-8")
     settings = load_settings(folder).replace(articles=folder / "articles", output=folder / "output")
-    report = make(settings, jobs=1)
+    report = build_output(settings, jobs=1)
     assert not report.failures, report.failures
     return folder / "output"

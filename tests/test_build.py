@@ -212,7 +212,7 @@ def test_transcripts_parse_and_end_inside_the_audio(built: Path) -> None:
 def test_too_long_for_smart_speakers_is_left_out_with_a_warning(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("audio.publish.flash.LONGEST", 60)
+    monkeypatch.setattr("audio.mastering.renditions.SPEAKER_LONGEST", 60)
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 0, result.output
     assert "minutes is longer than the 1 minutes Alexa plays: no smart-speaker" in result.output

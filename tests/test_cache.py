@@ -11,21 +11,15 @@ import pytest
 import responses
 from typer.testing import CliRunner
 
-from audio.cache import (
-    CachedEngine,
-    NarrationCache,
-    SegmentCache,
-    TakeCache,
-    Usage,
-    gain_name,
-    parse_size,
-    take_key,
-)
+from audio.cache import Usage, parse_size, prune, usage
 from audio.cli import app
 from audio.errors import SettingsError
+from audio.mastering.segment_cache import SegmentCache, gain_name
+from audio.voice.engines.cache import CachedEngine, TakeCache, take_key
 from audio.voice.engines.gtts import GttsEngine
 from audio.voice.engines.pieces import pack
 from audio.voice.ffmpeg import AudioSegment
+from audio.voice.narration import NarrationCache
 from tests.google import URL, reply, seed_sentences, speech_mp3, spoken_text
 
 runner = CliRunner()
@@ -109,11 +103,11 @@ def test_prune_removes_the_least_recently_used_first(tmp_path: Path) -> None:
         os.utime(cache.path(key * 32), (1000 + age, 1000 + age))
     cache.get("aa" * 32)  # used just now: the newest
     size = cache.path("aa" * 32).stat().st_size
-    removed = cache.prune(max_size=2 * size)
+    removed = prune(tmp_path, max_size=2 * size)
     assert (removed.takes, removed.size) == (1, size)
     assert cache.get("bb" * 32) is None
     assert cache.get("aa" * 32) is not None and cache.get("cc" * 32) is not None
-    assert cache.usage().takes == 2
+    assert usage(tmp_path).takes == 2
 
 
 def test_sizes_are_read_like_people_write_them() -> None:
@@ -185,7 +179,7 @@ def test_no_cache_synthesizes_everything_again(project: Path, google: list[str])
 
 def test_espeak_takes_are_not_kept(project: Path) -> None:
     assert runner.invoke(app, ["build", "--engine", "espeak"]).exit_code == 0
-    assert TakeCache(project / "cache").usage().takes == 0
+    assert usage(project / "cache").takes == 0
 
 
 def test_cache_command_shows_and_prunes(project: Path) -> None:
@@ -237,11 +231,11 @@ def test_pruning_and_the_command_count_segments_with_takes(project: Path) -> Non
     encoded = segments.temporary("cc" * 32)
     encoded.write_bytes(bytes(20000))
     segments.put("cc" * 32, "+0.000", encoded, [1.0], 0.0)
-    usage = TakeCache(project / "cache").usage()
-    assert (usage.takes, usage.segments) == (1, 1)
-    assert usage.segments_size > 20000 + 48000
+    held = usage(project / "cache")
+    assert (held.takes, held.segments) == (1, 1)
+    assert held.segments_size > 20000 + 48000
     result = runner.invoke(app, ["cache"])
     assert "1 take(s), 0.0 MB; 1 encoded segment(s) and narration, 0.1 MB" in result.output
     result = runner.invoke(app, ["cache", "--max-size", "0"])
     assert "removed 1 take(s)" in result.output and "1 encoded segment(s)" in result.output
-    assert TakeCache(project / "cache").usage() == Usage(0, 0, 0, 0)
+    assert usage(project / "cache") == Usage(0, 0, 0, 0)

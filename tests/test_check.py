@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
-from audio.builds.check import Target, check, targets
+from audio.builds.check import check, targets
 from audio.cli import app
+from audio.mastering.renditions import Rendition, podcast_rendition, speaker_rendition
 from audio.settings import Settings
 from tests.newsroom import published_newsroom
 
@@ -37,7 +39,7 @@ def mp3s(output: Path) -> list[Path]:
     return sorted(p for p in output.glob("*/*.mp3") if not p.name.endswith(".speaker.mp3"))
 
 
-def problems(output: Path, **changed: Target) -> list[str]:
+def problems(output: Path, **changed: Rendition) -> list[str]:
     """The problems `check` finds, with the default mastering targets unless `changed`."""
     return [str(p) for p in check(output, {**targets(Settings()), **changed})]
 
@@ -47,7 +49,7 @@ def test_a_whole_folder_has_no_problems(output: Path) -> None:
 
 
 def test_loudness_off_target_is_named(output: Path) -> None:
-    found = problems(output, audio=Target(-40.0, -1.0))
+    found = problems(output, audio=replace(podcast_rendition(Settings()), loudness=-40.0))
     podcast = mp3s(output)
     assert len(found) == len(podcast) == 2
     for problem, mp3 in zip(found, podcast, strict=True):
@@ -55,7 +57,7 @@ def test_loudness_off_target_is_named(output: Path) -> None:
 
 
 def test_a_peak_over_the_ceiling_is_named(output: Path) -> None:
-    found = problems(output, speaker=Target(-14.0, -6.0))
+    found = problems(output, speaker=replace(speaker_rendition(Settings()), true_peak=-6.0))
     speaker = sorted(output.glob("*/*.speaker.mp3"))
     assert len(found) == len(speaker) == 2
     for problem, mp3 in zip(found, speaker, strict=True):

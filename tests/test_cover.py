@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from audio.edition.cover import (
-    check_cover,
-    default_cover,
-    embedded_cover,
-    publish_cover,
-)
 from audio.edition import cover as cover_module
+from audio.edition.cover import check_cover, default_cover, embedded_cover, publish_cover
 from audio.errors import SettingsError
 from audio.settings import Settings
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from audio.builds.build import BUILT, UNCHANGED, make
+from audio.builds.build import BUILT, UNCHANGED, build_output
 from audio.builds.check import check, targets
 from audio.builds.manifest import load_manifest
 from audio.crashpoints import VARIABLE
@@ -72,7 +72,7 @@ def good_state(tmp_path_factory: pytest.TempPathFactory) -> Path:
         write(folder, number)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(folder)
-        assert not make(load_settings(), jobs=1).failures
+        assert not build_output(load_settings(), jobs=1).failures
     return folder
 
 
@@ -130,7 +130,7 @@ def assert_feed_names_only_whole_files(output: Path, lengths: bool) -> None:
 
 def recover(folder: Path) -> dict[str, str]:
     """Build again as usual, then check: what the build did with each article."""
-    report = make(load_settings(), jobs=1)
+    report = build_output(load_settings(), jobs=1)
     assert not report.failures, report.failures
     assert [str(p) for p in check(folder / "output", targets(load_settings()))] == []
     assert_feed_names_only_whole_files(folder / "output", lengths=True)

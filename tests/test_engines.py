@@ -10,11 +10,11 @@ import requests
 import responses
 from typer.testing import CliRunner
 
-from audio.cache import CachedEngine
 from audio.cli import app
 from audio.errors import SettingsError
 from audio.settings import Settings
 from audio.voice.engines import open_engine
+from audio.voice.engines.cache import CachedEngine
 from audio.voice.ffmpeg import AudioSegment
 from tests.google import URL
 

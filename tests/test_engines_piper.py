@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from audio.cache import CachedEngine
 from audio.errors import EngineError
 from audio.settings import Settings
 from audio.voice.engines import open_engine
+from audio.voice.engines.cache import CachedEngine
 from audio.voice.engines.piper import PiperEngine
 from audio.voice.engines.utterance import without_edges
 

@@ -12,7 +12,16 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from audio.builds.build import BUILT, FAILED, REMOVED, RETAGGED, UNCHANGED, Events, Report, make
+from audio.builds.build import (
+    BUILT,
+    FAILED,
+    REMOVED,
+    RETAGGED,
+    UNCHANGED,
+    Events,
+    Report,
+    build_output,
+)
 from audio.builds.lock import LOCK, BuildLocked, build_lock
 from audio.errors import SettingsError
 from audio.settings import load_settings
@@ -50,7 +59,7 @@ def write(project: Path, name: str, text: str) -> Path:
 
 
 def build(**options: object) -> Report:
-    return make(load_settings(), jobs=1, **options)  # type: ignore[arg-type]
+    return build_output(load_settings(), jobs=1, **options)  # type: ignore[arg-type]
 
 
 def actions(report: Report) -> dict[str, str]:
@@ -125,7 +134,7 @@ def test_a_changed_article_rewrites_its_own_page_and_no_other(newsroom: Path) ->
 def test_a_feed_only_setting_leaves_every_page_as_it_was(newsroom: Path) -> None:
     build()
     before = files_written(newsroom)
-    report = make(load_settings().replace(owner_email="redaktion@example.org"), jobs=1)
+    report = build_output(load_settings().replace(owner_email="redaktion@example.org"), jobs=1)
     assert set(actions(report).values()) == {UNCHANGED}
     after = files_written(newsroom)
     rewritten = {path for path, inode in after.items() if before[path] != inode}
@@ -138,7 +147,7 @@ def test_a_speech_setting_renders_every_edition_again(newsroom: Path) -> None:
     names = ("k0.txt", "k1.txt", "k2.txt")
     before = {name: MP3(mp3_of(newsroom, name)).info.length for name in names}
     settings = load_settings().replace(pause_sentence=0.7)
-    report = make(settings, jobs=1)
+    report = build_output(settings, jobs=1)
     assert set(actions(report).values()) == {BUILT}
     assert report.outcomes[0].why == "speech settings or engine changed"
     # Every narration has its sentence pauses 0.25 s longer. (A segment whose sentences all end
@@ -154,14 +163,14 @@ def test_an_author_in_the_settings_only_retags(newsroom: Path, synthesized: list
     assert str(ID3(mp3)["TPE1"]) == "Testredaktion"
     audio_before = mp3.read_bytes()[-50_000:]
     settings = load_settings().replace(author="Redaktion Prignitz")
-    report = make(settings, jobs=1)
+    report = build_output(settings, jobs=1)
     assert set(actions(report).values()) == {RETAGGED}
     assert len(synthesized) == 3
     assert str(ID3(mp3)["TPE1"]) == "Redaktion Prignitz"
     assert mp3.read_bytes()[-50_000:] == audio_before
     (entry,) = [e for e in feed_entries(newsroom) if "Nummer 0" in e.title]
     assert int(entry.enclosures[0].length) == mp3.stat().st_size
-    assert make(settings, jobs=1).count() == {UNCHANGED: 3}
+    assert build_output(settings, jobs=1).count() == {UNCHANGED: 3}
 
 
 def test_a_removed_article_leaves_the_feed_and_the_output(newsroom: Path) -> None:
@@ -263,7 +272,7 @@ def test_wait_starts_when_the_other_build_ends(newsroom: Path) -> None:
             messages.append(message)
             other.__exit__(None, None, None)
 
-    report = make(load_settings(), jobs=1, wait=True, events=Watcher())
+    report = build_output(load_settings(), jobs=1, wait=True, events=Watcher())
     assert messages == ["output: another build is running, waiting for it to finish"]
     assert report.count() == {BUILT: 3}
 
@@ -274,7 +283,7 @@ def test_parallel_workers_build_every_article(newsroom: Path) -> None:
     class Watcher(Events):
         status: Callable[[str, str], None] = staticmethod(lambda *s: statuses.append(s))
 
-    report = make(load_settings(), jobs=2, events=Watcher())
+    report = build_output(load_settings(), jobs=2, events=Watcher())
     assert report.count() == {BUILT: 3}
     synthesizing = {name for name, text in statuses if text.startswith("synthesizing")}
     assert synthesizing == {"k0.txt", "k1.txt", "k2.txt"}
@@ -289,7 +298,7 @@ def test_parallel_workers_build_every_article(newsroom: Path) -> None:
 def test_bad_settings_are_refused_before_any_work(newsroom: Path) -> None:
     settings = load_settings().replace(engine="festival", bitrate=100, base_url="example.org")
     with pytest.raises(SettingsError) as refused:
-        make(settings)
+        build_output(settings)
     assert str(refused.value) == (
         "the settings have problems:\n"
         "  - base_url 'example.org' is not an http(s) address like https://example.org/\n"

@@ -7,14 +7,13 @@ import pytest
 from mutagen.mp3 import MP3, BitrateMode
 
 from audio.edition.stages import narrate
-from audio.mastering.master import (
-    Mastered,
-    master,
+from audio.mastering.master import Mastered, master
+from audio.mastering.renditions import (
+    SPEAKER_LONGEST,
     podcast_rendition,
     renditions,
     speaker_rendition,
 )
-from audio.publish import flash
 from audio.settings import Settings
 from audio.text.readers import read_article
 from audio.voice.engines import open_engine
@@ -52,7 +51,7 @@ def test_the_targets_are_the_published_ones() -> None:
     podcast, speaker = podcast_rendition(SETTINGS), speaker_rendition(SETTINGS)
     assert (podcast.loudness, podcast.true_peak, podcast.bitrate) == (-16.0, -1.0, 96)
     assert (speaker.loudness, speaker.true_peak, speaker.bitrate) == (-14.0, -2.0, 256)
-    assert speaker.fits(flash.LONGEST) and not speaker.fits(flash.LONGEST + 1)
+    assert speaker.fits(SPEAKER_LONGEST) and not speaker.fits(SPEAKER_LONGEST + 1)
     assert podcast.fits(3 * 3600)
 
 

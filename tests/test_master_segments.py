@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio.cache import SegmentCache
 from audio.edition.stages import narrate
 from audio.mastering import master as master_module
 from audio.mastering.limiter import Levels
-from audio.mastering.master import REUSE_TOLERANCE, Mastered, master, renditions
+from audio.mastering.master import REUSE_TOLERANCE, Mastered, master
+from audio.mastering.renditions import renditions
+from audio.mastering.segment_cache import SegmentCache
 from audio.settings import Settings
 from audio.text.readers import read_article
 from audio.voice.engines import open_engine

@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio.cache import NarrationCache, TakeCache
+from audio.cache import usage
 from audio.text.script import Part, Script, Sentence
 from audio.voice import narration
 from audio.voice.assembly import assemble
 from audio.voice.cutting import Cutting
 from audio.voice.ffmpeg import AudioSegment
-from audio.voice.narration import narrate_script
+from audio.voice.narration import NarrationCache, narrate_script
 from audio.voice.pcm import Samples
 
 CUTTING = Cutting(44100, 1152, shortest=60)
@@ -80,7 +80,7 @@ def test_segments_said_before_come_back_as_they_were(tmp_path: Path) -> None:
     assert engine.said == []
     assert second.audio.raw_data == first.audio.raw_data
     assert second.cues == first.cues and second.cuts == first.cuts
-    assert TakeCache(tmp_path).usage().takes == 0  # narrated segments are not takes
+    assert usage(tmp_path).takes == 0  # narrated segments are not takes
 
 
 def test_an_edited_paragraph_is_said_again_and_nothing_else(tmp_path: Path) -> None:

@@ -7,13 +7,7 @@ import json
 
 import webvtt
 
-from audio.edition.transcripts import (
-    SRT_LINE,
-    SRT_LINES,
-    chapters_json,
-    srt,
-    transcript_json,
-)
+from audio.edition.transcripts import SRT_LINE, SRT_LINES, chapters_json, srt, transcript_json
 from audio.edition.transcripts import webvtt as to_vtt
 from audio.voice.timeline import Chapter, Cue
 

@@ -20,7 +20,7 @@ from mutagen.id3 import ID3
 from typer.testing import CliRunner
 
 from audio.builds import watch as watching
-from audio.builds.build import Report, make
+from audio.builds.build import Report, build_output
 from audio.builds.lock import build_lock
 from audio.builds.watch import INTERVAL, SETTLE, look, settings_inputs, watch
 from audio.cli import app
@@ -263,7 +263,7 @@ def edited(project: Path) -> tuple[list[Report], Path]:
 
     run(
         Script(write(seed, "\n\n".join(paragraphs) + "\n"), idle, cron_build),
-        lambda settings: reports.append(make(settings, jobs=1, wait=True)),
+        lambda settings: reports.append(build_output(settings, jobs=1, wait=True)),
     )
     return reports, project / "output"
 

@@ -94,7 +94,7 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def make(
+def build_output(
     settings: Settings,
     *,
     jobs: int | None = None,
@@ -143,7 +143,7 @@ class _Build:
         wanted = wanted_identity(self.settings)
         self.digests = Digests.of(self.settings, wanted)
         work = plan(sources, self.manifest, self.digests, self.output, self.force)
-        engine = engine_for(self.settings) if work.render else None
+        engine = engine_for(self.settings) if work.build else None
         if engine is not None and engine.identity != wanted:
             # An offline stand-in narrates: editions the wanted engine made are kept, and
             # editions the stand-in made before count as current until Google answers.
@@ -164,7 +164,7 @@ class _Build:
         self.events.started([*work.retag, *(job.source for job in jobs)])
         for name, record in work.retag.items():
             self._retag(name, record)
-        self._render(jobs, processes)
+        self._build_editions(jobs, processes)
         if self._commit() or self._publication_outdated():
             self._publish()
         self._delete(set(self.manifest.retired))
@@ -176,11 +176,11 @@ class _Build:
         from audio.text.calendar import NEWSROOM_TZ
 
         left_behind = staging.left_behind(self.output)
-        staying = {*self.records, *work.retag, *work.render}
+        staying = {*self.records, *work.retag, *work.build}
         owners = {r.slug: n for n, r in self.manifest.records.items() if n in staying}
         now = datetime.now(NEWSROOM_TZ).replace(microsecond=0)
         jobs = []
-        for name, source in work.render.items():
+        for name, source in work.build.items():
             inputs = self.digests.inputs(work.content[name])
             previous = self.manifest.records.get(name)
             try:
@@ -225,13 +225,13 @@ class _Build:
         self.staged[name] = (stage, retagged)
         self._finish(Outcome(source, RETAGGED, retagged))
 
-    def _render(self, jobs: list[Any], processes: int) -> None:
+    def _build_editions(self, jobs: list[Any], processes: int) -> None:
         if not jobs:
             return
-        from audio.builds.workers import render_all
+        from audio.builds.workers import build_all
 
         by_name = {job.source: job for job in jobs}
-        for result in render_all(jobs, self.settings, self._stage(), processes, self.events.status):
+        for result in build_all(jobs, self.settings, self._stage(), processes, self.events.status):
             job = by_name[result.source]
             outcome = Outcome(
                 job.article.source,
@@ -265,8 +265,7 @@ class _Build:
         return not all_in_place(self.output, self.manifest.site)
 
     def _publish(self) -> None:
-        from audio.edition.stages import publish
-        from audio.publish.writer import publication_warnings
+        from audio.publish.writer import publication_warnings, publish
 
         editions = [record.to_edition() for record in self.records.values()]
         written = publish(editions, self.settings, self.output, self._current_pages())

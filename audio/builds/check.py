@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from audio.builds.manifest import MANIFEST, load_manifest
+from audio.mastering.renditions import SPEAKER, Rendition, podcast_rendition, speaker_rendition
 from audio.settings import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -32,22 +33,10 @@ _INTEGRATED = re.compile(r"^\s*I:\s+(-?[\d.]+|-inf) LUFS", re.MULTILINE)
 _TRUE_PEAK = re.compile(r"^\s*Peak:\s+(-?[\d.]+|-inf) dBFS", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Target:
-    """What a rendition was mastered to."""
-
-    loudness: float
-    """Integrated loudness, LUFS."""
-    true_peak: float
-    """Ceiling, dBTP."""
-
-
-def targets(settings: Settings) -> dict[str, Target]:
-    """The mastering targets by the kind of file: "audio" is the podcast rendition."""
-    return {
-        "audio": Target(settings.loudness, settings.true_peak),
-        "speaker": Target(settings.speaker_loudness, settings.speaker_true_peak),
-    }
+def targets(settings: Settings) -> dict[str, Rendition]:
+    """What each MP3 of an edition was mastered to, by where the edition names it: "audio" (the
+    podcast rendition), or its kind in `Edition.files`."""
+    return {"audio": podcast_rendition(settings), SPEAKER: speaker_rendition(settings)}
 
 
 @dataclass(frozen=True)
@@ -59,7 +48,7 @@ class Problem:
         return f"{self.path}: {self.problem}"
 
 
-def check(output: Path, targets: dict[str, Target], jobs: int = 2) -> list[Problem]:
+def check(output: Path, targets: dict[str, Rendition], jobs: int = 2) -> list[Problem]:
     """Every problem found in `output`; `targets` maps an edition's file kind ("audio" for the
     podcast rendition, else a key of Edition.files) to what it was mastered to."""
     manifest_path = output / MANIFEST
@@ -177,7 +166,7 @@ def _strings(document: Any) -> Iterator[str]:
 
 
 def _check_mp3(
-    path: Path, edition: dict[str, Any], kind: str, targets: dict[str, Target]
+    path: Path, edition: dict[str, Any], kind: str, targets: dict[str, Rendition]
 ) -> list[Problem]:
     from mutagen.id3 import ID3, ID3NoHeaderError
 

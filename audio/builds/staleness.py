@@ -122,7 +122,7 @@ class Digests:
 class Plan:
     unchanged: dict[str, Record] = field(default_factory=dict)
     retag: dict[str, Record] = field(default_factory=dict)
-    render: dict[str, Path] = field(default_factory=dict)
+    build: dict[str, Path] = field(default_factory=dict)
     """Article files to build, by file name."""
     content: dict[str, str] = field(default_factory=dict)
     """Digest of every article file read, by file name."""
@@ -147,9 +147,9 @@ def plan(
             content = ""
         result.content[name] = content
         record = manifest.records.get(name)
-        reason = _render_reason(record, content, digests, output, force)
+        reason = _build_reason(record, content, digests, output, force)
         if reason:
-            result.render[name] = source
+            result.build[name] = source
             result.why[name] = reason
         elif record is not None and record.inputs.tags != digests.tags:
             result.retag[name] = record
@@ -159,7 +159,7 @@ def plan(
     return result
 
 
-def _render_reason(
+def _build_reason(
     record: Record | None, content: str, digests: Digests, output: Path, force: bool
 ) -> str | None:
     if force:

@@ -64,7 +64,7 @@ def engine_for(settings: Settings) -> Engine:
     return open_engine(settings.engine, settings)
 
 
-def render(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
+def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     """One article into a complete edition in `stage`; never raises."""
     started = time.perf_counter()
     try:
@@ -89,13 +89,13 @@ def render(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
         )
 
 
-def render_all(
+def build_all(
     jobs: Sequence[Job], settings: Settings, stage: Path, processes: int, status: Status
 ) -> Iterator[Result]:
     """Render every job, yielding each result as soon as it is ready."""
     if processes <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield render(job, settings, stage, status)
+            yield build_one(job, settings, stage, status)
         return
     # Only a parallel build needs them; a build with nothing to do never gets here.
     import multiprocessing
@@ -112,7 +112,7 @@ def render_all(
             initializer=_start_worker,
             initargs=(messages,),
         ) as pool:
-            futures = {pool.submit(_render_in_worker, job, settings, stage): job for job in jobs}
+            futures = {pool.submit(_build_in_worker, job, settings, stage): job for job in jobs}
             for future in as_completed(futures):
                 try:
                     yield future.result()
@@ -201,5 +201,5 @@ def _end_with_the_build() -> None:
         os._exit(1)
 
 
-def _render_in_worker(job: Job, settings: Settings, stage: Path) -> Result:
-    return render(job, settings, stage, lambda source, text: _messages.put((source, text)))
+def _build_in_worker(job: Job, settings: Settings, stage: Path) -> Result:
+    return build_one(job, settings, stage, lambda source, text: _messages.put((source, text)))

@@ -216,12 +216,12 @@ def _build_round(
 ) -> Report:
     """One build with its progress, summary (its table titled `title`) and warnings shown as
     `build` shows them."""
-    from audio.builds.build import make
+    from audio.builds.build import build_output
     from audio.cli.progress import NORMAL, QUIET, VERBOSE, Display, summary
 
     verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
     with Display(err, verbosity) as display:
-        report = make(settings, events=display, **options)
+        report = build_output(settings, events=display, **options)
     summary(report, out, verbosity, title)
     for warning in report.warnings:
         _warn(warning)
@@ -448,16 +448,17 @@ def cache(
 ) -> None:
     """Show the cache: where, how many takes and encoded segments, how large; prune it with
     --max-size."""
-    from audio.cache import TakeCache, default_cache_dir, parse_size
+    from audio.cache import cache_location, parse_size, prune
+    from audio.cache import usage as cache_usage
 
     settings = _settings()
-    store = TakeCache(settings.cache_dir or default_cache_dir())
+    folder = cache_location(settings)
     if max_size is not None:
-        removed = store.prune(parse_size(max_size))
+        removed = prune(folder, parse_size(max_size))
         size = removed.size / 1e6
         out.say(f"removed {removed.takes} take(s), {size:.1f} MB; {_segments(removed)}")
-    usage = store.usage()
-    out.say(f"{store.folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB; {_segments(usage)}")
+    usage = cache_usage(folder)
+    out.say(f"{folder}: {usage.takes} take(s), {usage.size / 1e6:.1f} MB; {_segments(usage)}")
 
 
 def _segments(usage: Usage) -> str:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from audio.mastering.renditions import SPEAKER
 from audio.text.article import Article, Section
 from audio.voice.timeline import Chapter
 
@@ -45,7 +46,7 @@ class Edition:
     def listening(self) -> str:
         """The MP3 the site plays: the podcast rendition, or the smart-speaker one when the
         podcast rendition is switched off."""
-        return self.audio or self.files.get("speaker", "")
+        return self.audio or self.files.get(SPEAKER, "")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

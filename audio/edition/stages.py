@@ -9,39 +9,31 @@ import functools
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from mutagen.mp3 import MP3
 
-from audio.cache import narration_cache, segment_cache
-from audio.edition.cover import embedded_cover, publish_cover
+from audio.edition.cover import embedded_cover
 from audio.edition.model import Edition, edition_guid
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
 from audio.errors import EngineError
 from audio.files import atomic_path, write_text
-from audio.mastering.master import (
-    Analyses,
-    Rendition,
-    analysing,
-    master,
-    mastering,
-    podcast_rendition,
-    renditions,
-)
+from audio.mastering.master import Analyses, analysing, master, mastering
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
+from audio.mastering.renditions import PODCAST, SPEAKER, podcast_rendition, renditions
+from audio.mastering.segment_cache import segment_cache
 from audio.publish.site import page_path
-from audio.publish.writer import write_publication
 from audio.settings import Settings
 from audio.text.article import Article
 from audio.text.readers import read_article
 from audio.text.script import build_script
 from audio.voice.cutting import Cutting
 from audio.voice.engines import Engine, fallback_warning, open_engine
-from audio.voice.narration import Laid, narrate_script
+from audio.voice.narration import Laid, narrate_script, narration_cache
 from audio.voice.timeline import Timeline
 
 
@@ -152,11 +144,6 @@ def narrated(
         yield add_music(timeline, settings.intro_music, settings.outro_music, settings.sample_rate)
 
 
-def _rendition_file(slug: str, rendition: Rendition) -> str:
-    suffix = "" if rendition.kind == "podcast" else f".{rendition.kind}"
-    return f"{slug}/{slug}{suffix}.mp3"
-
-
 def _write_renditions(
     timeline: Timeline, draft: Edition, settings: Settings, folder: Path, analyses: Analyses
 ) -> Edition:
@@ -164,7 +151,7 @@ def _write_renditions(
     (publish/flash.py warns about an edition too long for smart speakers). The podcast rendition
     is `Edition.audio`; the others are in `Edition.files` under their kind."""
     wanted = [
-        (rendition, _rendition_file(draft.slug, rendition))
+        (rendition, rendition.file(draft.slug))
         for rendition in renditions(settings)
         if rendition.fits(timeline.duration)
     ]
@@ -179,7 +166,7 @@ def _write_renditions(
         for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):
             tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
             write_tags(temporary, tagged, settings, cover)
-            if rendition.kind == "podcast":
+            if rendition.kind == PODCAST:
                 size = temporary.stat().st_size
                 edition = dataclasses.replace(tagged, audio=relative, size=size)
             else:
@@ -214,20 +201,10 @@ def _write_transcripts(
 def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
     """Copies of the edition's MP3s in `folder`, tagged from the current settings: a change that
     touches only tags never synthesizes again, and never edits a published file in place."""
-    for relative in (edition.audio, edition.files.get("speaker")):
+    for relative in (edition.audio, edition.files.get(SPEAKER)):
         if relative:
             copy = folder / relative
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(output / relative, copy)
             write_tags(copy, edition, settings, embedded_cover(settings))
     return dataclasses.replace(edition, size=(folder / edition.audio).stat().st_size)
-
-
-def publish(
-    editions: list[Edition], settings: Settings, output: Path, current: Collection[str] = ()
-) -> list[Path]:
-    """The feeds and the site from complete editions; returns every file written that belongs to
-    no one edition, which the next build checks for. Runs after every edition's files are in
-    place. `current`: slugs of editions whose pages need no rendering (`write_publication`)."""
-    cover = output / publish_cover(settings, output)
-    return [cover, *write_publication(editions, settings, output, current)]

@@ -33,7 +33,6 @@ from pathlib import Path
 import numpy as np
 
 from audio import fingerprints
-from audio.cache import CachedSegment, SegmentCache, gain_name
 from audio.errors import AudioError
 from audio.mastering.encoder import ENCODER_QUALITY, encoder_identity, encoding
 from audio.mastering.limiter import Levels, Limiter
@@ -47,9 +46,9 @@ from audio.mastering.loudness import (
 )
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.mp3join import Stream, join, known_stream, read_stream
+from audio.mastering.renditions import Rendition
+from audio.mastering.segment_cache import CachedSegment, SegmentCache, gain_name
 from audio.mastering.segments import Segment, segments_of
-from audio.publish import flash
-from audio.settings import Settings
 from audio.voice.cutting import MIN_PAUSE
 from audio.voice.pcm import Samples
 from audio.voice.timeline import Timeline
@@ -80,24 +79,6 @@ SILENT = 1e-4
 
 
 @dataclass(frozen=True)
-class Rendition:
-    kind: str
-    """podcast or speaker: the key under which the file is published."""
-    loudness: float
-    """Integrated loudness target, LUFS."""
-    true_peak: float
-    """Highest true peak allowed, dBTP."""
-    bitrate: int
-    """kbit/s, constant."""
-    sample_rate: int
-    longest: float | None = None
-    """Seconds; a longer programme gets no file of this rendition."""
-
-    def fits(self, duration: float) -> bool:
-        return self.longest is None or duration <= self.longest
-
-
-@dataclass(frozen=True)
 class Mastered:
     rendition: Rendition
     path: Path
@@ -110,33 +91,6 @@ class Mastered:
     segments: int = 1
     encoded: int = 1
     """Segments encoded for this file; the others came from the cache."""
-
-
-def podcast_rendition(settings: Settings) -> Rendition:
-    return Rendition(
-        "podcast", settings.loudness, settings.true_peak, settings.bitrate, settings.sample_rate
-    )
-
-
-def speaker_rendition(settings: Settings) -> Rendition:
-    return Rendition(
-        "speaker",
-        settings.speaker_loudness,
-        settings.speaker_true_peak,
-        settings.speaker_bitrate,
-        settings.sample_rate,
-        flash.LONGEST,
-    )
-
-
-def renditions(settings: Settings) -> tuple[Rendition, ...]:
-    """The renditions switched on in the settings."""
-    chosen = []
-    if settings.podcast_rendition:
-        chosen.append(podcast_rendition(settings))
-    if settings.speaker_rendition:
-        chosen.append(speaker_rendition(settings))
-    return tuple(chosen)
 
 
 def master(

@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from audio.edition.cover import publish_cover
 from audio.edition.model import Edition
 from audio.files import write_changed
 from audio.publish.feed import FEED, feed_warnings, render_feed
@@ -23,6 +24,16 @@ PODCAST_OFF = (
 def with_page(edition: Edition) -> Edition:
     """The edition naming its page among its files, as the feeds link to it."""
     return dataclasses.replace(edition, files={**edition.files, "page": page_path(edition.slug)})
+
+
+def publish(
+    editions: list[Edition], settings: Settings, output: Path, current: Collection[str] = ()
+) -> list[Path]:
+    """The feeds and the site from complete editions; returns every file written that belongs to
+    no one edition, which the next build checks for. Runs after every edition's files are in
+    place. `current`: slugs of editions whose pages need no rendering (`write_publication`)."""
+    cover = output / publish_cover(settings, output)
+    return [cover, *write_publication(editions, settings, output, current)]
 
 
 def write_publication(

@@ -16,19 +16,23 @@ for mastering while the engine reads the next.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import wave
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from audio import fingerprints
-from audio.cache import NarrationCache
+from audio.cache import cache_folder, write_cached
+from audio.settings import Settings
 from audio.text.script import Script
 from audio.voice.assembly import Assembly, Narrated
 from audio.voice.cutting import Cutting
 from audio.voice.engines import Engine
 from audio.voice.ffmpeg import AudioSegment
-from audio.voice.pcm import Samples
+from audio.voice.pcm import Samples, read_wav, wav_bytes
 from audio.voice.timeline import Timeline
 
 BATCH = 5000
@@ -139,3 +143,42 @@ def _key(
         "code": code,
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+def narration_cache(settings: Settings) -> NarrationCache | None:
+    """The cache of narrated segments (audio/voice/narration.py), unless caching is off."""
+    folder = cache_folder(settings)
+    return NarrationCache(folder) if folder else None
+
+
+class NarrationCache:
+    """Narrated segments by key: what was said, how, and the code that laid it out."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "narration"
+
+    def get(self, key: str) -> tuple[AudioSegment, list[tuple[int, int]]] | None:
+        """The segment's samples and each sentence's [first, after last) sample in them."""
+        wav, cues = self._paths(key)
+        try:
+            spans = [(int(start), int(end)) for start, end in json.loads(cues.read_text("utf-8"))]
+            audio = read_wav(wav)
+            os.utime(cues)
+        except (OSError, ValueError, TypeError, EOFError, wave.Error):
+            return None
+        return audio, spans
+
+    def has(self, key: str) -> bool:
+        """Whether the segment is stored (get() may still find it unreadable)."""
+        return all(path.is_file() for path in self._paths(key))
+
+    def put(self, key: str, audio: AudioSegment, cues: Sequence[tuple[int, int]]) -> None:
+        """Store a segment; a cache that cannot be written only costs time later."""
+        wav, spans = self._paths(key)
+        with contextlib.suppress(OSError):
+            write_cached(spans, json.dumps([list(cue) for cue in cues]).encode())
+            write_cached(wav, wav_bytes(audio))
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        stem = self.folder / key[:2] / key
+        return stem.with_suffix(".wav"), stem.with_suffix(".json")

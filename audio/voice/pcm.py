@@ -9,6 +9,8 @@ would count into the process's resident memory until it is unmapped.
 
 from __future__ import annotations
 
+import io
+import os
 import wave
 from abc import ABC, abstractmethod
 from pathlib import Path
@@ -119,3 +121,26 @@ class InFile(Samples):
         start, stop = self._span(start, stop)
         with self.path.open("rb") as source:
             return np.fromfile(source, self.kind, stop - start, offset=start * self.width)
+
+
+def read_wav(path: Path) -> AudioSegment:
+    """A WAV file, its last use noted in its modification time."""
+    data = path.read_bytes()
+    os.utime(path)
+    with wave.open(io.BytesIO(data)) as reader:
+        return AudioSegment(
+            data=reader.readframes(reader.getnframes()),
+            sample_width=reader.getsampwidth(),
+            frame_rate=reader.getframerate(),
+            channels=reader.getnchannels(),
+        )
+
+
+def wav_bytes(audio: AudioSegment) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as writer:
+        writer.setnchannels(audio.channels)
+        writer.setsampwidth(audio.sample_width)
+        writer.setframerate(audio.frame_rate)
+        writer.writeframes(audio.raw_data)
+    return buffer.getvalue()

@@ -50,9 +50,12 @@ def open_engine(name: str, settings: Settings) -> Engine:
         raise SettingsError("; ".join(problems))
     engine = _auto(settings) if name == "auto" else _open(name, settings)
     if settings.cache and engine.name in CACHED_ENGINES:
-        from audio.cache import CachedEngine, TakeCache, default_cache_dir
+        from audio.cache import cache_folder
+        from audio.voice.engines.cache import CachedEngine, TakeCache
 
-        return CachedEngine(engine, TakeCache(settings.cache_dir or default_cache_dir()))
+        folder = cache_folder(settings)
+        assert folder is not None
+        return CachedEngine(engine, TakeCache(folder))
     return engine
 
 
