@@ -71,3 +71,8 @@ def edition_guid(article: Article) -> str:
     """Stable across builds, renames of the title and changes of base_url."""
     key = article.url or article.source.name
     return str(uuid.uuid5(GUID_NAMESPACE, key))
+
+
+def page_path(slug: str) -> str:
+    """Where an edition's page is published, relative to the output folder."""
+    return f"{slug}/index.html"

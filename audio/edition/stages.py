@@ -16,7 +16,7 @@ from pathlib import Path
 from mutagen.mp3 import MP3
 
 from audio.edition.cover import embedded_cover
-from audio.edition.model import Edition, edition_guid
+from audio.edition.model import Edition, edition_guid, page_path
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
 from audio.errors import EngineError
@@ -26,7 +26,6 @@ from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
 from audio.mastering.renditions import PODCAST, SPEAKER, podcast_rendition, renditions
 from audio.mastering.segment_cache import segment_cache
-from audio.publish.site import page_path
 from audio.settings import Settings
 from audio.text.article import Article
 from audio.text.readers import read_article

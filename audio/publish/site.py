@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from audio.edition.model import Edition
+from audio.edition.model import Edition, page_path
 from audio.publish.feed import FEED, copyright_notice, cover_name
 from audio.publish.html import is_web_url, render
 from audio.settings import Settings
@@ -38,11 +38,6 @@ class Part:
 
     title: str
     paragraphs: tuple[tuple[Cue, ...], ...]
-
-
-def page_path(slug: str) -> str:
-    """Where an edition's page is published, relative to the output folder."""
-    return f"{slug}/{INDEX}"
 
 
 def static_files() -> dict[str, bytes]:

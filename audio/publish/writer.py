@@ -8,11 +8,11 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from audio.edition.cover import publish_cover
-from audio.edition.model import Edition
+from audio.edition.model import Edition, page_path
 from audio.files import write_changed
 from audio.publish.feed import FEED, feed_warnings, render_feed
 from audio.publish.flash import FLASH_BRIEFING, flash_warnings, render_flash_briefing
-from audio.publish.site import INDEX, page_path, render_index, render_page, static_files
+from audio.publish.site import INDEX, render_index, render_page, static_files
 from audio.settings import Settings
 
 PODCAST_OFF = (

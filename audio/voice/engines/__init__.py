@@ -7,33 +7,12 @@ is gTTS when Google answers and espeak-ng, the offline voice, when it does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
 
 from audio.errors import EngineError, SettingsError
 from audio.settings import Settings
-
-if TYPE_CHECKING:
-    from audio.voice.ffmpeg import AudioSegment
-
-
-class Engine(Protocol):
-    name: str
-    voice: str
-    fallback: str | None
-    """Why this engine stands in for gTTS under `auto` (Google did not answer), else None."""
-    batch: int
-    """Characters worth giving `synthesize` at once. Past a segment it only pays for an engine
-    that works on many sentences side by side (gTTS's requests); an engine that reads one
-    sentence after the other is given a segment at a time, so mastering can analyse one while
-    the engine reads the next (audio/voice/narration.py)."""
-
-    @property
-    def identity(self) -> str: ...
-
-    def synthesize(self, texts: Sequence[str]) -> list[AudioSegment]: ...
-
+from audio.voice.engines.engine import Engine
 
 ENGINE_NAMES = ("auto", "gtts", "espeak", "piper")
 # Engines whose takes are worth keeping. espeak-ng is not: reading the seed's takes back saves

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from audio import fingerprints
 from audio.cache import write_cached
-from audio.voice.engines import Engine
+from audio.voice.engines.engine import Engine
 from audio.voice.ffmpeg import AudioSegment
 from audio.voice.pcm import read_wav, wav_bytes
 
