@@ -1,3 +1,5 @@
+"""`python -m audio`: the command line."""
+
 from audio.cli import main
 
 main()

@@ -17,6 +17,8 @@ from audio.cli import app
 from tests.conftest import PYPROJECT
 from tests.newsroom import article, seed_paragraphs, short_article
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 MARKUP_TITLE = "Kommentar: <script>alert(\"x\")</script> & „Zitat“ mit 'Apostroph'"
 

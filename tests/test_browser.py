@@ -22,6 +22,8 @@ from audio.hosting.serve import published_editions, start
 from tests.conftest import PYPROJECT, SEED
 from tests.publishing import CUES, SETTINGS, make_edition, publish_with_manifest
 
+pytestmark = pytest.mark.slow
+
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:

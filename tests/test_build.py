@@ -19,6 +19,8 @@ from audio.errors import AudioError
 from audio.voice.ffmpeg import AudioSegment
 from audio.voice.timeline import Timeline
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 

@@ -22,6 +22,8 @@ from audio.voice.ffmpeg import AudioSegment
 from audio.voice.narration import NarrationCache
 from tests.google import URL, reply, seed_sentences, speech_mp3, spoken_text
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 # No rate cap: the answers are local.
 UNCAPPED = {"AUDIO_EDITION_GTTS_RATE_LIMIT": "0"}

@@ -18,6 +18,8 @@ from audio.mastering.renditions import Rendition, podcast_rendition, speaker_ren
 from audio.settings import Settings
 from tests.newsroom import published_newsroom
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 

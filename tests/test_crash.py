@@ -26,6 +26,8 @@ from audio.text.readers import read_article
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 
+pytestmark = pytest.mark.slow
+
 # Where a build is killed, in the order a build passes them.
 BEFORE_SYNTHESIS = "synthesis@1"
 DURING_SYNTHESIS = "synthesis@2"  # the first article is staged, the second is being spoken

@@ -18,6 +18,8 @@ from audio.voice.engines.cache import CachedEngine
 from audio.voice.ffmpeg import AudioSegment
 from tests.google import URL
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 

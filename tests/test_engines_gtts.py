@@ -25,6 +25,8 @@ from audio.voice.engines.pieces import pack
 from audio.voice.engines.utterance import without_edges
 from tests.google import URL, reply, seed_sentences, speech_mp3, spoken_text
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 UNCAPPED = {"AUDIO_EDITION_GTTS_RATE_LIMIT": "0"}
 

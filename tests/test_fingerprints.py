@@ -92,6 +92,7 @@ def change(site: Path, module: str) -> None:
         source.write("\n# a change\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "module",
     ["mastering/limiter.py", "voice/cutting.py", "mastering/encoder.py", "text/readers/raw.py"],
@@ -104,6 +105,7 @@ def test_a_change_to_code_that_shapes_the_audio_builds_the_edition_again(
     assert "1 built" in build_with(installed, project)
 
 
+@pytest.mark.slow
 def test_a_change_to_the_cli_or_the_progress_display_builds_nothing(
     installed: Path, project: Path
 ) -> None:

@@ -15,6 +15,8 @@ from audio.voice.engines import open_engine
 from tests.conftest import SEED
 from tests.ebur128 import measure_samples
 
+pytestmark = pytest.mark.slow
+
 
 def tone(frequency: float, amplitude: float, rate: int, seconds: float = 4.0) -> np.ndarray:
     """A sine with 50 ms fades, so that no edge adds peaks of its own."""

@@ -28,6 +28,8 @@ from audio.settings import load_settings
 from audio.voice.engines.espeak import EspeakEngine
 from tests.newsroom import short_article
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def newsroom(project: Path) -> Path:

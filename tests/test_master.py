@@ -21,6 +21,8 @@ from audio.voice.timeline import Timeline
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure
 
+pytestmark = pytest.mark.slow
+
 SETTINGS = Settings(engine="espeak")
 # The quietest sample that counts as sound when looking for silence and sentence onsets.
 AUDIBLE = 10 ** (-40 / 20)

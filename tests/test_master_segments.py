@@ -23,6 +23,8 @@ from audio.voice.timeline import Timeline
 from tests.conftest import SEED
 from tests.ebur128 import decode, measure
 
+pytestmark = pytest.mark.slow
+
 EDIT = ("Das ist das Gute an der Krisendiplomatie.", "Das ist das Gute an ihr.")
 AUDIBLE = 10 ** (-40 / 20)
 

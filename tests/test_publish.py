@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from audio.cli import app
 from tests.conftest import PYPROJECT, SEED
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 MARKDOWN = """\

@@ -34,7 +34,7 @@ def test_the_command_line_prints_to_a_pipe_without_rich() -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from audio.cli import out; out.say('1 built → output');"
+            "import sys, audio.cli; from audio.cli.app import out; out.say('1 built → output');"
             "print('rich' in sys.modules)",
         ],
         capture_output=True,

@@ -29,6 +29,8 @@ from audio.settings import Settings, load_settings
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 
+pytestmark = pytest.mark.slow
+
 NEW_SENTENCE = "Dieser Satz wurde erst nach der ersten Ausgabe geschrieben."
 
 

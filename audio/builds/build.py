@@ -1,4 +1,4 @@
-"""A build of the output folder: decide what is stale, render it, publish from complete editions.
+"""A build of the output folder: decide what is stale, build it, publish from complete editions.
 
 The order of writes is what makes a killed build harmless:
 1. editions are rendered into the staging folder, where nothing published changes;

@@ -1,4 +1,4 @@
-"""Rendering editions into the staging folder, in this process or in worker processes.
+"""Building editions into the staging folder, in this process or in worker processes.
 
 Workers are processes, not threads: espeak-ng keeps global state, synthesis and encoding are
 CPU-bound, and each worker opens its engine once. A build with a single edition to render stays in

@@ -1,5 +1,5 @@
-"""The stages of one edition: read → script → synthesize → assemble → master → tag; and the
-publication of the feeds and the site. `audio.make` decides when each runs."""
+"""The stages of one edition: read → script → synthesize → assemble → master → tag, and its
+transcripts. audio/builds/build.py decides when each runs."""
 
 from __future__ import annotations
 

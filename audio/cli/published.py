@@ -1,0 +1,110 @@
+"""The commands on a published folder: serve it, check it, list its editions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from audio.cli.app import (
+    command,
+    out,
+    settings_with,
+)
+
+
+@command
+def serve(
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: output/).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 means every network.")
+    ] = "0.0.0.0",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the output folder on the local network, with a feed a phone there can subscribe to.
+
+    Example: audio-edition serve --port 8000
+    """
+    from audio.hosting.serve import published_editions, start
+
+    settings = settings_with(output=out_dir)
+    output = settings.output
+    server, url = start(output, settings, host, port, lambda: published_editions(output))
+    out.say(f"Serving {output} at {url}")
+    out.say(f"Subscribe in a podcast app: {url}feed.xml  (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+OutputArgument = Annotated[
+    Path | None, typer.Argument(help="The published folder (default: output/).")
+]
+
+
+@command
+def check(
+    out_dir: OutputArgument = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Files checked at once.")
+    ] = None,
+) -> None:
+    """Check a published folder: MP3s decode with complete tags, feeds parse, files match.
+
+    Example: audio-edition check output
+    """
+    from audio.builds.build import default_jobs
+    from audio.builds.check import check as check_folder
+    from audio.builds.check import targets
+
+    settings = settings_with(output=out_dir)
+    folder = settings.output
+    problems = check_folder(folder, targets(settings), jobs=jobs or default_jobs())
+    for problem in problems:
+        out.say(("problem:", "red"), f" {problem}")
+    if problems:
+        out.say(f"{len(problems)} problem(s) in {folder}")
+        raise typer.Exit(1)
+    out.say(f"{folder}: every edition, feed and file checks out")
+
+
+@command(name="list")
+def list_editions(
+    out_dir: OutputArgument = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """The published editions, newest first: date, title, duration, engine, size.
+
+    Example: audio-edition list --json
+    """
+    import json
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from audio.builds.listing import editions
+
+    listed = editions(settings_with(output=out_dir).output)
+    if as_json:
+        print(json.dumps([e.to_json() for e in listed], ensure_ascii=False, indent=1))
+        return
+    table = Table("date", "duration", "size", "engine")
+    # The title takes what the other columns (about 70 characters) leave of the line.
+    width = max(20, out.console.width - 75)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=width)
+    for edition in listed:
+        minutes, seconds = divmod(round(edition.duration), 60)
+        table.add_row(
+            edition.published[:16].replace("T", " "),
+            f"{minutes}:{seconds:02d}",
+            f"{edition.size / 1e6:.1f} MB",
+            edition.engine,
+            Text(edition.title),
+        )
+    out.show(table)
