@@ -15,15 +15,23 @@ from audio import crashpoints
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path to write; renamed onto `target` only if the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
+    with temporary_file(target.parent, target.name) as temporary:
         yield temporary
-        os.chmod(temporary, 0o644)
         crashpoints.point(f"write:{target.name}")
         os.replace(temporary, target)
+
+
+@contextlib.contextmanager
+def temporary_file(folder: Path, name: str) -> Iterator[Path]:
+    """A hidden temporary file in `folder` for the file `name`, readable by all (as published
+    files are); it is removed when the block is left, unless the block moved it away."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    temporary = Path(path)
+    try:
+        os.chmod(temporary, 0o644)
+        yield temporary
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from pathlib import Path
@@ -165,16 +166,21 @@ def manifest_edition(output: Path) -> dict:
 def test_edition_files_are_listed_and_exist(built: Path) -> None:
     edition = manifest_edition(built)
     slug = edition["slug"]
-    assert edition["audio"] == f"{slug}/{slug}.mp3"
-    assert edition["files"] == {
-        "page": f"{slug}/index.html",
-        "speaker": f"{slug}/{slug}.speaker.mp3",
-        "vtt": f"{slug}/{slug}.vtt",
-        "srt": f"{slug}/{slug}.srt",
-        "transcript": f"{slug}/{slug}.transcript.json",
-        "chapters": f"{slug}/{slug}.chapters.json",
+    suffixes = {
+        "audio": ".mp3",
+        "speaker": ".speaker.mp3",
+        "vtt": ".vtt",
+        "srt": ".srt",
+        "transcript": ".transcript.json",
+        "chapters": ".chapters.json",
     }
-    assert all((built / relative).is_file() for relative in edition["files"].values())
+    named = {"audio": edition["audio"], **edition["files"]}
+    assert named.pop("page") == f"{slug}/index.html"
+    assert set(named) == set(suffixes)
+    for kind, relative in named.items():
+        # Each file's name carries the digest of its content: a new version is a new file.
+        digest = hashlib.sha256((built / relative).read_bytes()).hexdigest()[:10]
+        assert relative == f"{slug}/{slug}.{digest}{suffixes[kind]}"
     assert (built / "cover.jpg").read_bytes()[:2] == b"\xff\xd8"
 
 

@@ -168,10 +168,12 @@ def test_an_author_in_the_settings_only_retags(newsroom: Path, synthesized: list
     report = build_output(settings, jobs=1)
     assert set(actions(report).values()) == {RETAGGED}
     assert len(synthesized) == 3
-    assert str(ID3(mp3)["TPE1"]) == "Redaktion Prignitz"
-    assert mp3.read_bytes()[-50_000:] == audio_before
+    retagged = mp3_of(newsroom, "k0.txt")
+    assert retagged != mp3 and not mp3.exists()  # a new file, the old one retired
+    assert str(ID3(retagged)["TPE1"]) == "Redaktion Prignitz"
+    assert retagged.read_bytes()[-50_000:] == audio_before
     (entry,) = [e for e in feed_entries(newsroom) if "Nummer 0" in e.title]
-    assert int(entry.enclosures[0].length) == mp3.stat().st_size
+    assert int(entry.enclosures[0].length) == retagged.stat().st_size
     assert build_output(settings, jobs=1).count() == {UNCHANGED: 3}
 
 

@@ -27,6 +27,7 @@ from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest,
 from audio.builds.staleness import Digests, Plan, plan
 from audio.builds.validate import validate
 from audio.errors import AudioEditionError
+from audio.mastering.renditions import SPEAKER
 from audio.settings import Settings
 from audio.text.readers import find_articles, read_article
 
@@ -220,7 +221,10 @@ class _Build:
         except (AudioEditionError, OSError) as error:
             self._fail(Outcome(source, FAILED, error=f"{source}: cannot re-tag: {error}"), record)
             return
-        files = {**record.files, **staging.staged_files(stage, edition.slug)}
+        # The MP3s are new files now; the old ones are retired once the publication is written.
+        replaced = {record.edition["audio"], record.edition.get("files", {}).get(SPEAKER)}
+        kept = {path: size for path, size in record.files.items() if path not in replaced}
+        files = {**kept, **staging.staged_files(stage, edition.slug)}
         retagged = Record(edition.to_json(), self.digests.inputs(record.inputs.content), files)
         self.staged[name] = (stage, retagged)
         self._finish(Outcome(source, RETAGGED, retagged))

@@ -5,6 +5,7 @@ Editions are stored in the manifest, so publishing never re-reads articles or de
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -14,6 +15,8 @@ from audio.mastering.renditions import SPEAKER
 from audio.text.article import Article, Section
 from audio.voice.timeline import Chapter
 
+DIGEST_LENGTH = 10
+"""Hex digits of a content digest in a published file's name (40 bits)."""
 # Namespace of edition guids: the same article source yields the same guid on every machine.
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://audio-edition.invalid/edition")
 
@@ -71,6 +74,15 @@ def edition_guid(article: Article) -> str:
     """Stable across builds, renames of the title and changes of base_url."""
     key = article.url or article.source.name
     return str(uuid.uuid5(GUID_NAMESPACE, key))
+
+
+def edition_file(slug: str, suffix: str, content: bytes) -> str:
+    """Where the edition `slug` publishes a file of one kind (`suffix`: ".mp3", ".vtt" …) and
+    this content, relative to the output folder. The name carries a digest of the content: a new
+    version is a new file, so a feed, a page or a podcast app that still names the old one finds
+    it whole until it is retired, and a web host may cache every such file for ever."""
+    digest = hashlib.sha256(content).hexdigest()[:DIGEST_LENGTH]
+    return f"{slug}/{slug}.{digest}{suffix}"
 
 
 def page_path(slug: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import os
 import shutil
 import tempfile
 import warnings
@@ -15,16 +16,23 @@ from pathlib import Path
 
 from mutagen.mp3 import MP3
 
+from audio import crashpoints
 from audio.edition.cover import embedded_cover
-from audio.edition.model import Edition, edition_guid, page_path
+from audio.edition.model import Edition, edition_file, edition_guid, page_path
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
 from audio.errors import EngineError
-from audio.files import atomic_path, write_text
+from audio.files import atomic_path, temporary_file, write_text
 from audio.mastering.master import Analyses, analysing, master, mastering
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
-from audio.mastering.renditions import PODCAST, SPEAKER, podcast_rendition, renditions
+from audio.mastering.renditions import (
+    PODCAST,
+    SPEAKER,
+    file_suffix,
+    podcast_rendition,
+    renditions,
+)
 from audio.mastering.segment_cache import segment_cache
 from audio.settings import Settings
 from audio.text.article import Article
@@ -149,41 +157,51 @@ def _write_renditions(
     """Master, encode and tag every rendition that is switched on and fits its length limit
     (publish/flash.py warns about an edition too long for smart speakers). The podcast rendition
     is `Edition.audio`; the others are in `Edition.files` under their kind."""
-    wanted = [
-        (rendition, rendition.file(draft.slug))
-        for rendition in renditions(settings)
-        if rendition.fits(timeline.duration)
-    ]
+    wanted = [r for r in renditions(settings) if r.fits(timeline.duration)]
     edition = draft
     files: dict[str, str] = {}
+    within = folder / draft.slug
     with contextlib.ExitStack() as stack:
-        temporaries = [stack.enter_context(atomic_path(folder / rel)) for _, rel in wanted]
-        jobs = [(r, path) for (r, _), path in zip(wanted, temporaries, strict=True)]
-        with mastering(timeline, jobs, segment_cache(settings), analyses=analyses):
+        temporaries = [stack.enter_context(temporary_file(within, r.suffix)) for r in wanted]
+        with mastering(
+            timeline,
+            list(zip(wanted, temporaries, strict=True)),
+            segment_cache(settings),
+            analyses=analyses,
+        ):
             # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)
-        for (rendition, relative), temporary in zip(wanted, temporaries, strict=True):
+        for rendition, temporary in zip(wanted, temporaries, strict=True):
             tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
             write_tags(temporary, tagged, settings, cover)
+            relative = _place(temporary, folder, draft.slug, rendition.suffix)
             if rendition.kind == PODCAST:
-                size = temporary.stat().st_size
+                size = (folder / relative).stat().st_size
                 edition = dataclasses.replace(tagged, audio=relative, size=size)
             else:
                 files[rendition.kind] = relative
     return dataclasses.replace(edition, files={**edition.files, **files})
 
 
+def _place(temporary: Path, folder: Path, slug: str, suffix: str) -> str:
+    """Move a finished file of the edition `slug` to its name in `folder`, which its content
+    gives (`edition_file`); where it lies, relative to `folder`."""
+    relative = edition_file(slug, suffix, temporary.read_bytes())
+    crashpoints.point(f"write:{slug}{suffix}")
+    os.replace(temporary, folder / relative)
+    return relative
+
+
 def _write_transcripts(
     timeline: Timeline, draft: Edition, settings: Settings, folder: Path
 ) -> dict[str, str]:
     """WebVTT, SRT, JSON transcript and JSON chapters beside the MP3; their paths by kind."""
-    slug = draft.slug
     documents = {
-        "vtt": (f"{slug}/{slug}.vtt", webvtt(timeline.cues)),
-        "srt": (f"{slug}/{slug}.srt", srt(timeline.cues)),
-        "transcript": (f"{slug}/{slug}.transcript.json", transcript_json(timeline.cues)),
+        "vtt": (".vtt", webvtt(timeline.cues)),
+        "srt": (".srt", srt(timeline.cues)),
+        "transcript": (".transcript.json", transcript_json(timeline.cues)),
         "chapters": (
-            f"{slug}/{slug}.chapters.json",
+            ".chapters.json",
             chapters_json(
                 timeline.chapters,
                 title=draft.title,
@@ -192,18 +210,29 @@ def _write_transcripts(
             ),
         ),
     }
-    for relative, text in documents.values():
+    written = {}
+    for kind, (suffix, text) in documents.items():
+        relative = edition_file(draft.slug, suffix, text.encode())
         write_text(folder / relative, text)
-    return {kind: relative for kind, (relative, _) in documents.items()}
+        written[kind] = relative
+    return written
 
 
 def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
-    """Copies of the edition's MP3s in `folder`, tagged from the current settings: a change that
-    touches only tags never synthesizes again, and never edits a published file in place."""
-    for relative in (edition.audio, edition.files.get(SPEAKER)):
-        if relative:
-            copy = folder / relative
-            copy.parent.mkdir(parents=True, exist_ok=True)
+    """Copies of the edition's MP3s in `folder`, tagged from the current settings, each under the
+    name its new content gives it: a change that touches only tags never synthesizes again, and
+    never edits a published file in place."""
+    audio, files = edition.audio, dict(edition.files)
+    for kind, relative in ((PODCAST, edition.audio), (SPEAKER, edition.files.get(SPEAKER))):
+        if not relative:
+            continue
+        with temporary_file(folder / edition.slug, file_suffix(kind)) as copy:
             shutil.copyfile(output / relative, copy)
             write_tags(copy, edition, settings, embedded_cover(settings))
-    return dataclasses.replace(edition, size=(folder / edition.audio).stat().st_size)
+            placed = _place(copy, folder, edition.slug, file_suffix(kind))
+        if kind == PODCAST:
+            audio = placed
+        else:
+            files[kind] = placed
+    size = (folder / audio).stat().st_size if audio else 0
+    return dataclasses.replace(edition, audio=audio, files=files, size=size)

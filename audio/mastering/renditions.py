@@ -35,10 +35,14 @@ class Rendition:
     def fits(self, duration: float) -> bool:
         return self.longest is None or duration <= self.longest
 
-    def file(self, slug: str) -> str:
-        """Where the edition `slug` publishes this rendition, relative to the output folder."""
-        suffix = "" if self.kind == PODCAST else f".{self.kind}"
-        return f"{slug}/{slug}{suffix}.mp3"
+    @property
+    def suffix(self) -> str:
+        return file_suffix(self.kind)
+
+
+def file_suffix(kind: str) -> str:
+    """How the file of a rendition of this kind ends: `.mp3`, `.speaker.mp3`."""
+    return ".mp3" if kind == PODCAST else f".{kind}.mp3"
 
 
 def podcast_rendition(settings: Settings) -> Rendition:
