@@ -34,7 +34,7 @@ class Settings:
     base_url: str = ""
     language: str = "de"
     copyright: str = ""
-    """Default: "© <year of the newest edition> <owner_name or author>"."""
+    """The copyright line of the feed, the site and the tags (copyright_line)."""
     website: str = ""
     """The podcast's home page (the channel link). Default: the generated site at base_url."""
     category: str = "News"
@@ -46,7 +46,7 @@ class Settings:
     podcast_locked: bool = True
     """podcast:locked: other hosting platforms should refuse to import the feed."""
     publisher: str = ""
-    """ID3 TPUB, and the name in TCOP unless copyright is set. Default: author."""
+    """ID3 TPUB, and who holds the copyright (copyright_line). Default: author."""
     cover: Path | None = None
     """A square RGB JPEG or PNG of 1400–3000 px. Default: one drawn from the podcast's title."""
 
@@ -114,6 +114,14 @@ class Settings:
     @property
     def feed_url(self) -> str:
         return self.url_for("feed.xml")
+
+    def copyright_line(self, year: int | None) -> str:
+        """The one copyright line of the feed, the site and the MP3s' tags: the copyright
+        setting, else "© <year> <publisher>", the year that of the newest edition it covers."""
+        if self.copyright:
+            return self.copyright
+        holder = self.publisher or self.author
+        return f"© {year} {holder}" if year else f"© {holder}"
 
     def url_for(self, relative: str) -> str:
         """The absolute public URL of a file published under `output/`."""

@@ -1,5 +1,6 @@
 """The edition page in headless Chromium, served by `serve`: the player knows the MP3's length,
-chapters and sentences jump, the sentence being read is marked, and the console stays clean.
+chapters and sentences jump, the sentence being read is marked, and the console stays clean; on a
+phone no page scrolls sideways.
 
 Driven by playwright-python against Debian's chromium (`executable_path`): playwright never
 downloads a browser of its own here. Skips where either is missing.
@@ -19,6 +20,8 @@ from typer.testing import CliRunner
 from audio.cli import app
 from audio.edition.model import Edition
 from audio.hosting.serve import published_editions, start
+from audio.publish.writer import publish
+from audio.settings import Settings
 from tests.conftest import PYPROJECT, SEED
 from tests.publishing import CUES, SETTINGS, make_edition, publish_with_manifest
 
@@ -91,6 +94,42 @@ def page(browser: object) -> Iterator[tuple[object, list[str]]]:
     opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     opened.on("pageerror", lambda error: errors.append(str(error)))
     yield opened, errors
+    context.close()
+
+
+# German compounds wider than a phone, in the heading of the index and of the edition's page.
+LONG_TITLE = "Bundesverfassungsgerichtsentscheidung zur Grundsteuerreform: Rechtsstaatsprinzipien"
+PHONES = (360, 390)
+# Every element whose right edge lies beyond the layout viewport, as "TAG.class: right edge".
+OVERFLOWING = """() => [...document.querySelectorAll("body *")]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+  .map(e => `${e.tagName}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px`)"""
+
+
+@pytest.fixture(scope="module", params=["Kommentare zum Hören", "Landeskommentare zum Hören"])
+def phone_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of two editions, one with a long German title, under the default podcast title
+    and a longer one; published as a build publishes it, cover included."""
+    output = tmp_path_factory.mktemp("phone")
+    editions = [make_edition(output, 1, title=LONG_TITLE), make_edition(output, 2)]
+    settings = Settings(podcast_title=request.param, base_url="https://example.org/podcast/")
+    publish(editions, settings, output)
+    return output
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_a_phone_never_scrolls_sideways(browser: object, phone_site: Path, width: int) -> None:
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    (long_page,) = phone_site.glob("*kommentar-1/index.html")
+    for page in (phone_site / "index.html", long_page):
+        tab.goto(page.as_uri())
+        assert tab.locator("h1, h2").filter(has_text=LONG_TITLE).count() == 1
+        assert tab.evaluate("document.documentElement.clientWidth") == width
+        assert tab.evaluate(OVERFLOWING) == [], page
+        assert tab.evaluate("document.documentElement.scrollWidth") == width, page
     context.close()
 
 

@@ -17,8 +17,46 @@ PLAIN = "Äußerst übel, sagt er über Müller: 5 € für Bäume."
 PATH = Path("articles/kommentar.txt")
 
 
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252", "iso8859_15", "mac_roman")
-TEXTS = (SHORT, "Müller schreibt über Bäume.", PLAIN, SENTENCE)
+# Every encoding the README names, without a byte order mark unless it says "with".
+ENCODINGS = (
+    "utf-8",
+    "utf-8-sig",
+    "utf-16",
+    "utf-32",
+    "utf-16-le",
+    "utf-16-be",
+    "cp1252",
+    "latin-1",
+    "iso8859_15",
+    "mac_roman",
+    "cp850",
+    "cp437",
+)
+# Short texts whose umlauts another encoding reads as other letters or marks: Mac Roman's "ö"
+# is DOS's "Ü", DOS's "ß" is Windows' "á", Mac Roman's "ß" is Windows' "§", DOS's "ä" and "ö"
+# are Windows' "„" and "”".
+TEXTS = (
+    SHORT,
+    "Straße",
+    "Über",
+    "Übel",
+    "öffentlich",
+    "Öl",
+    "Äpfel",
+    "Möbel",
+    "Dörfer",
+    "Fußgänger",
+    "GRÖSSE",
+    "ÄRGER",
+    "MENÜ",
+    "Grüße aus Köln",
+    "Müller schreibt über Bäume.",
+    "Wir übergeben Straßen.",
+    "Übermorgen öffnet das Rathaus.",
+    "Das Café am Fluss",
+    PLAIN,
+    SENTENCE,
+)
 
 
 def _encodable(text: str, encoding: str) -> bool:
@@ -37,10 +75,10 @@ def test_short_german_text_reads_back_in_every_encoding(encoding: str, text: str
     assert decode(PATH, text.encode(encoding)) == text
 
 
-@pytest.mark.parametrize("text", ["Müller schreibt über Bäume.", "Wir übergeben Straßen."])
-def test_latin1_and_dos_exports(text: str) -> None:
-    assert decode(PATH, text.encode("latin-1")) == text
-    assert decode(PATH, text.encode("cp850")) == text
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_wide_encoding_without_byte_order_mark_is_text(encoding: str) -> None:
+    text = "Titel\n\nDie Brücke über den Fluss ist gesperrt – für drei Wochen."
+    assert decode(PATH, text.encode(encoding)) == text
 
 
 def test_a_windows_paste_in_a_utf8_file() -> None:
@@ -74,6 +112,9 @@ def test_decomposed_umlauts_are_composed() -> None:
         (bytes(range(128, 256)) * 20, "the file holds no readable text"),
         (b"#!@$%^&*{}|<>~`" * 40, "the file holds no readable text"),
         (codecs.BOM_UTF16_LE + b"T\x00\xd8", "this is a binary file, not text"),
+        # Even-length binary data decodes as UTF-16, to characters from all over Unicode.
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02X", "this is a binary file, not text"),
+        (bytes(range(256)) * 4, "this is a binary file, not text"),
     ],
 )
 def test_what_is_no_text_is_named(data: bytes, problem: str) -> None:

@@ -92,3 +92,11 @@ def test_the_page_gives_the_date_as_the_narrator_says_it(
 ) -> None:
     edition = dataclasses.replace(make_edition(tmp_path, 1), published=published)
     assert html.german_date(edition) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "written"),
+    [(2.1345, 1, "2,1"), (1234.5, 1, "1.234,5"), (1234567, 0, "1.234.567"), (0.04, 1, "0,0")],
+)
+def test_numbers_are_written_the_german_way(value: float, decimals: int, written: str) -> None:
+    assert html.german_number(value, decimals) == written

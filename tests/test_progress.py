@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -11,11 +12,22 @@ from audio.builds.build import BUILT, FAILED, UNCHANGED, Outcome, Report
 from audio.builds.manifest import Inputs, Record
 from audio.cli.progress import NORMAL, QUIET, VERBOSE, Display, summary
 from audio.cli.terminal import Terminal
+from audio.edition.model import Edition
 
 
 def record(slug: str) -> Record:
-    edition = {"slug": slug, "audio": f"{slug}/{slug}.mp3", "duration": 125.4, "size": 1_500_000}
-    return Record(edition, Inputs("c", "a", "t"), {f"{slug}/{slug}.mp3": 1_500_000})
+    """A record whose edition has an MP3 of 1.5 MB among 1.6 MB of files."""
+    edition = Edition(
+        *(f"guid-{slug}", slug, f"{slug}.txt", "Titel", None, datetime(2022, 1, 21), None, ()),
+        url=None,
+        audio=f"{slug}/{slug}.mp3",
+        size=1_500_000,
+        duration=125.4,
+        engine="espeak",
+        chapters=(),
+    )
+    files = {edition.audio: 1_500_000, f"{slug}/{slug}.speaker.mp3": 100_000}
+    return Record(edition.to_json(), Inputs("c", "a", "t"), files)
 
 
 def outcomes() -> list[Outcome]:
@@ -56,7 +68,8 @@ def test_normal_shows_what_changed_and_every_problem() -> None:
     assert "warning: c.txt: its previous edition stays published\n" in text
     assert "warning: d.txt: no dateline found\n" in text
     assert "Traceback" not in text
-    assert "│ a.txt   │ built  │ 2022-01-21-a │     2:05 │ 1.5 MB │ 2.5 s │" in text
+    assert "┃ article ┃ result ┃ edition      ┃ duration ┃ MP3 size ┃ time  ┃" in text
+    assert "│ a.txt   │ built  │ 2022-01-21-a │     2:05 │   1.5 MB │ 2.5 s │" in text
     assert text.endswith("2 built, 1 unchanged, 1 failed → output\n")
 
 

@@ -120,6 +120,13 @@ def test_edition_page_has_player_captions_chapters_and_timed_transcript(
     assert len(parts[2].xpath("p")) == 2  # the long pause starts a new paragraph
 
 
+def test_the_mp3_size_has_a_decimal_comma(site: tuple[Path, list[Edition]]) -> None:
+    output, editions = site
+    larger = dataclasses.replace(editions[0], size=2_134_567)
+    tree = html.fromstring(render_page(larger, SETTINGS, output))
+    assert tree.xpath("string(//section[@class='downloads']//a[@download])") == "MP3 (2,1 MB)"
+
+
 def test_json_ld_describes_a_podcast_episode(site: tuple[Path, list[Edition]]) -> None:
     output, editions = site
     edition = editions[1]

@@ -7,11 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from lxml import etree, html
 from mutagen.id3 import ID3, CTOCFlags
 
 from audio.edition.cover import embedded_cover
 from audio.edition.model import Edition
-from audio.edition.tags import write_tags
+from audio.edition.tags import id3_copyright, write_tags
+from audio.publish.feed import render_feed
+from audio.publish.site import render_index
 from audio.settings import Settings
 from audio.text.article import Section
 from audio.text.calendar import NEWSROOM_TZ
@@ -45,14 +48,18 @@ EDITION = Edition(
 )
 
 
-@pytest.fixture(scope="module")
-def tags(tmp_path_factory: pytest.TempPathFactory) -> ID3:
-    mp3 = tmp_path_factory.mktemp("tags") / "s.mp3"
+def silent_mp3(mp3: Path) -> Path:
     subprocess.run(
         [ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono",
          "-t", "3", "-c:a", "libmp3lame", "-b:a", "96k", str(mp3)],
         check=True,
     )  # fmt: skip
+    return mp3
+
+
+@pytest.fixture(scope="module")
+def tags(tmp_path_factory: pytest.TempPathFactory) -> ID3:
+    mp3 = silent_mp3(tmp_path_factory.mktemp("tags") / "s.mp3")
     write_tags(mp3, EDITION, SETTINGS, embedded_cover(SETTINGS))
     return ID3(mp3)
 
@@ -112,3 +119,33 @@ def test_chapters(tags: ID3) -> None:
         "Vorspann",
         "Logik der Abschreckung",
     ]
+
+
+def test_one_copyright_line_in_the_tags_the_feed_and_the_site(tmp_path: Path) -> None:
+    """The feed owner Apple contacts is not who holds the copyright: the publisher is."""
+    settings = Settings(
+        author="Redaktion",
+        owner_name="Anna Eigner",
+        publisher="Verlag Beispiel",
+        base_url="https://e.x/",
+    )
+    mp3 = silent_mp3(tmp_path / "s.mp3")
+    write_tags(mp3, EDITION, settings, None)
+    channel = etree.fromstring(render_feed([EDITION], settings)).find("channel")
+    footer = html.fromstring(render_index([EDITION], settings)).xpath("string(//footer/p)")
+    assert channel.findtext("copyright") == "© 2022 Verlag Beispiel"
+    assert footer.startswith("© 2022 Verlag Beispiel ·")
+    # ID3v2.3 wants a year first and no "©": players write "Copyright ©" before it.
+    assert str(ID3(mp3)["TCOP"]) == "2022 Verlag Beispiel"
+
+
+@pytest.mark.parametrize(
+    ("line", "frame"),
+    [
+        ("© 2021–2023 Verlag Beispiel", "2021–2023 Verlag Beispiel"),
+        ("Copyright (c) 2020 Verlag", "2020 Verlag"),
+        ("Alle Rechte beim Verlag", "2022 Alle Rechte beim Verlag"),
+    ],
+)
+def test_a_copyright_setting_reaches_the_tag_with_a_year_first(line: str, frame: str) -> None:
+    assert id3_copyright(line, 2022) == frame

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from audio.builds.manifest import load_manifest
+from audio.builds.manifest import Record, load_manifest
 
 
 @dataclass(frozen=True)
@@ -18,8 +18,10 @@ class Listed:
     duration: float
     """Seconds of the podcast rendition."""
     engine: str
-    size: int
-    """Bytes of all of the edition's files."""
+    mp3_size: int
+    """Bytes of the MP3 a listener gets (mp3_size): what `build` reports and the feed announces."""
+    total_size: int
+    """Bytes of all of the edition's files: MP3s, transcripts, chapters and page."""
     audio: str
     source: str
 
@@ -35,10 +37,18 @@ def editions(output: Path) -> list[Listed]:
             title=r.edition["title"],
             duration=r.edition["duration"],
             engine=r.edition["engine"],
-            size=sum(r.files.values()),
+            mp3_size=mp3_size(r),
+            total_size=sum(r.files.values()),
             audio=r.edition["audio"],
             source=source,
         )
         for source, r in records.items()
     ]
     return sorted(listed, key=lambda e: datetime.fromisoformat(e.published), reverse=True)
+
+
+def mp3_size(record: Record) -> int:
+    """Bytes of the MP3 the feed announces and the site plays: the podcast rendition, or the
+    smart-speaker one when the podcast rendition is switched off."""
+    listening = record.to_edition().listening
+    return record.files.get(listening, 0)

@@ -160,7 +160,14 @@ def _interrupt(signum: int, frame: object) -> None:
 @command
 def render(
     source: Annotated[Path, typer.Argument(help="The article file.")],
-    target: Annotated[Path, typer.Option("--output", "-o", help="The MP3 to write.")],
+    target: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write: .mp3 (tagged, with chapters) or .wav (that MP3 decoded).",
+        ),
+    ],
     engine: EngineOption = None,
     cache: CacheOption = None,
     voice: VoiceOption = None,
@@ -174,7 +181,7 @@ def render(
         typer.Option("--wav", help="Also write the narration before mastering, as a WAV."),
     ] = None,
 ) -> None:
-    """Narrate one article into one MP3, without publishing anything.
+    """Narrate one article into one MP3 or WAV, without publishing anything.
 
     Example: audio-edition render articles/kommentar.txt -o kommentar.mp3
     """

@@ -18,6 +18,7 @@ from audio.builds.build import (
     Outcome,
     Report,
 )
+from audio.builds.listing import mp3_size
 from audio.cli.terminal import Part, Terminal
 
 if TYPE_CHECKING:
@@ -137,8 +138,8 @@ def summary(
         from rich.table import Table
 
         table = Table(title=title, title_justify="left")
-        for column in ("article", "result", "edition", "duration", "size", "time"):
-            table.add_column(column, justify="right" if column in ("duration", "size") else "left")
+        for column in ("article", "result", "edition", "duration", "MP3 size", "time"):
+            table.add_column(column, justify="right" if column in _NUMBERS else "left")
         for outcome in sorted(shown, key=lambda o: o.source.name):
             table.add_row(*_row(outcome))
         terminal.show(table)
@@ -148,6 +149,7 @@ def summary(
 
 
 _ORDER = (BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED)
+_NUMBERS = ("duration", "MP3 size")
 
 
 def _row(outcome: Outcome) -> tuple[Any, ...]:
@@ -160,5 +162,5 @@ def _row(outcome: Outcome) -> tuple[Any, ...]:
         return name, result, "", "", "", time
     edition = outcome.record.edition
     minutes, seconds = divmod(round(edition["duration"]), 60)
-    size = f"{edition['size'] / 1e6:.1f} MB"
+    size = f"{mp3_size(outcome.record) / 1e6:.1f} MB"
     return name, result, Text(edition["slug"]), f"{minutes}:{seconds:02d}", size, time

@@ -79,7 +79,7 @@ def list_editions(
     out_dir: OutputArgument = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
 ) -> None:
-    """The published editions, newest first: date, title, duration, engine, size.
+    """The published editions, newest first: date, title, duration, engine, size of the MP3.
 
     Example: audio-edition list --json
     """
@@ -94,7 +94,7 @@ def list_editions(
     if as_json:
         print(json.dumps([e.to_json() for e in listed], ensure_ascii=False, indent=1))
         return
-    table = Table("date", "duration", "size", "engine")
+    table = Table("date", "duration", "MP3 size", "engine")
     # The title takes what the other columns (about 70 characters) leave of the line.
     width = max(20, out.console.width - 75)
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=width)
@@ -103,7 +103,7 @@ def list_editions(
         table.add_row(
             edition.published[:16].replace("T", " "),
             f"{minutes}:{seconds:02d}",
-            f"{edition.size / 1e6:.1f} MB",
+            f"{edition.mp3_size / 1e6:.1f} MB",
             edition.engine,
             Text(edition.title),
         )

@@ -8,6 +8,8 @@ import dataclasses
 import functools
 import os
 import shutil
+import stat
+import subprocess
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator
@@ -21,8 +23,8 @@ from audio.edition.cover import embedded_cover
 from audio.edition.model import Edition, edition_file, edition_guid, page_path
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
-from audio.errors import EngineError
-from audio.files import atomic_path, temporary_file, write_text
+from audio.errors import AudioEditionError, AudioError, EngineError
+from audio.files import temporary_file, write_text
 from audio.mastering.master import Analyses, analysing, master, mastering
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
@@ -36,10 +38,12 @@ from audio.mastering.renditions import (
 from audio.mastering.segment_cache import segment_cache
 from audio.settings import Settings
 from audio.text.article import Article
+from audio.text.calendar import NEWSROOM_TZ
 from audio.text.readers import read_article
 from audio.text.script import build_script
 from audio.voice.cutting import Cutting
 from audio.voice.engines import Engine, fallback_warning, open_engine
+from audio.voice.ffmpeg import ffmpeg_exe
 from audio.voice.narration import Laid, narrate_script, narration_cache
 from audio.voice.timeline import Timeline
 
@@ -62,6 +66,10 @@ def narrate(
         raise EngineError(f"{article.source}: {error}") from error
 
 
+RENDERED = (".mp3", ".wav")
+"""What `render` writes: the podcast rendition as a built edition's MP3, or decoded to WAV."""
+
+
 def render_file(
     source: Path,
     target: Path,
@@ -69,20 +77,99 @@ def render_file(
     warn: Callable[[str], None] | None = None,
     wav: Path | None = None,
 ) -> Timeline:
-    """One article to one MP3, outside any published folder. `warn` hears that `auto` took
-    the offline voice (default: a Python warning). `wav`: also the same narration before
-    mastering, as the engine made it, for an audio editor (or the intelligibility bench)."""
+    """One article to one file outside any published folder: the podcast rendition with the
+    tags and chapters a built edition's MP3 has (`target` ending in .mp3), or that MP3 decoded
+    to 16-bit PCM, the sound listeners get (.wav). `warn` hears that `auto` took the offline
+    voice (default: a Python warning). `wav`: also the same narration before mastering, as the
+    engine made it, for an audio editor (or the intelligibility bench)."""
+    _check_output(target, RENDERED)
+    if wav is not None:
+        _check_output(wav, (".wav",))
     article = read_article(source)
     engine = open_engine(settings.engine, settings)
     if warning := fallback_warning(engine):
         (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
+    published = article.published or datetime.now(NEWSROOM_TZ).replace(microsecond=0)
     with narrated(article, settings, engine) as timeline:
         if wav is not None:
-            with atomic_path(wav) as temporary:
+            with _output(wav) as temporary:
                 timeline.samples.write_wav(temporary)
-        with atomic_path(target) as temporary:
-            master(timeline, [(podcast_rendition(settings), temporary)])
+        draft = _draft(article, timeline, engine, published)
+        with _output(target) as temporary:
+            if target.suffix.lower() == ".mp3":
+                _tagged_mp3(timeline, draft, settings, temporary)
+            else:
+                with temporary_file(target.parent, f"{target.stem}.mp3") as mp3:
+                    _tagged_mp3(timeline, draft, settings, mp3)
+                    decode_to_wav(mp3, temporary)
     return timeline
+
+
+def _check_output(target: Path, suffixes: tuple[str, ...]) -> None:
+    """Refuse, before any work, a file name `render` would write the wrong format under, and
+    anything but a regular file to replace: a rename would put a file in the place of a device,
+    a symbolic link or a pipe."""
+    if target.suffix.lower() not in suffixes:
+        raise AudioEditionError(
+            f"{target}: render writes {' or '.join(suffixes)} files; name the file with "
+            f"{'one of these suffixes' if len(suffixes) > 1 else 'this suffix'}"
+        )
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise AudioEditionError(f"{target}: cannot write here: {error.strerror}") from error
+    if not stat.S_ISREG(mode):
+        raise AudioEditionError(
+            f"{target} is {_kind_of(mode)}; render writes only regular files: name another file"
+        )
+
+
+def _kind_of(mode: int) -> str:
+    kinds = (
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "no regular file")
+
+
+@contextlib.contextmanager
+def _output(target: Path) -> Iterator[Path]:
+    """A temporary file beside `target`, renamed onto it if the block succeeds and `target` is
+    still a regular file or none (something may have taken its place in the meantime)."""
+    with temporary_file(target.parent, target.name) as temporary:
+        yield temporary
+        _check_output(target, (target.suffix.lower(),))
+        os.replace(temporary, target)
+
+
+def _tagged_mp3(timeline: Timeline, draft: Edition, settings: Settings, path: Path) -> None:
+    master(timeline, [(podcast_rendition(settings), path)])
+    _tag(path, draft, settings, embedded_cover(settings))
+
+
+def _tag(mp3: Path, draft: Edition, settings: Settings, cover: bytes | None) -> Edition:
+    """Tag `mp3` as the edition `draft`; the edition with the MP3's own duration."""
+    tagged = dataclasses.replace(draft, duration=MP3(mp3).info.length)
+    write_tags(mp3, tagged, settings, cover)
+    return tagged
+
+
+def decode_to_wav(mp3: Path, wav: Path) -> None:
+    """The MP3 as 16-bit PCM WAV, its encoder delay and padding left out (the LAME tag names
+    them); its title, author, album, date and copyright in the WAV's INFO chunk."""
+    command = [ffmpeg_exe(), "-v", "error", "-nostdin", "-y", "-i", str(mp3), "-map", "0:a"]
+    done = subprocess.run(
+        [*command, "-c:a", "pcm_s16le", "-f", "wav", str(wav)], capture_output=True, check=False
+    )
+    if done.returncode != 0:
+        problem = done.stderr.decode(errors="replace").strip() or f"exit {done.returncode}"
+        raise AudioError(f"{wav}: ffmpeg could not write the WAV: {problem}")
 
 
 def build_edition(
@@ -104,30 +191,34 @@ def build_edition(
         narrated(article, settings, engine, folder, analyses.ahead) as timeline,
     ):
         report("mastering and encoding")
-        slug = article.slug
-        draft = Edition(
-            guid=edition_guid(article),
-            slug=slug,
-            source=article.source.name,
-            title=article.title,
-            author=article.author,
-            published=published,
-            teaser=article.teaser,
-            sections=article.sections,
-            url=article.url,
-            audio="",
-            size=0,
-            duration=timeline.duration,
-            engine=engine.identity,
-            fallback=engine.fallback is not None,
-            voice=engine.voice,
-            chapters=timeline.chapters,
-            # Written when the build publishes; named so the manifest counts it as the edition's.
-            files={"page": page_path(slug)},
-        )
+        draft = _draft(article, timeline, engine, published)
+        # Written when the build publishes; named so the manifest counts it as the edition's.
+        draft = dataclasses.replace(draft, files={"page": page_path(article.slug)})
         files = _write_transcripts(timeline, draft, settings, folder)
         edition = _write_renditions(timeline, draft, settings, folder, analyses)
         return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def _draft(article: Article, timeline: Timeline, engine: Engine, published: datetime) -> Edition:
+    """The edition of `article` before any of its files is written."""
+    return Edition(
+        guid=edition_guid(article),
+        slug=article.slug,
+        source=article.source.name,
+        title=article.title,
+        author=article.author,
+        published=published,
+        teaser=article.teaser,
+        sections=article.sections,
+        url=article.url,
+        audio="",
+        size=0,
+        duration=timeline.duration,
+        engine=engine.identity,
+        fallback=engine.fallback is not None,
+        voice=engine.voice,
+        chapters=timeline.chapters,
+    )
 
 
 def cutting_for(settings: Settings) -> Cutting:
@@ -172,8 +263,7 @@ def _write_renditions(
             # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)
         for rendition, temporary in zip(wanted, temporaries, strict=True):
-            tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
-            write_tags(temporary, tagged, settings, cover)
+            tagged = _tag(temporary, draft, settings, cover)
             relative = _place(temporary, folder, draft.slug, rendition.suffix)
             if rendition.kind == PODCAST:
                 size = (folder / relative).stat().st_size

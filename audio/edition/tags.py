@@ -3,6 +3,7 @@ it, the full text, the cover, and a chapter per part of the narration."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mutagen.id3 import (
@@ -34,6 +35,15 @@ from audio.settings import Settings
 UTF16 = 1
 """ID3v2.3 knows Latin-1 and UTF-16 only."""
 LANGUAGE = "deu"
+_COPYRIGHT_SIGN = re.compile(r"^\s*(?:(?:©|\(c\)|copyright)\s*)+", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"\d{4}\b")
+
+
+def id3_copyright(line: str, year: int) -> str:
+    """The copyright line as TCOP holds it: "2022 Verlag", a year and a space first and no "©",
+    which players put before it (ID3v2.3, section 4.2.1)."""
+    text = _COPYRIGHT_SIGN.sub("", line)
+    return text if _LEADING_YEAR.match(text) else f"{year} {text}"
 
 
 def write_tags(mp3: Path, edition: Edition, settings: Settings, cover: bytes | None) -> None:
@@ -48,12 +58,8 @@ def write_tags(mp3: Path, edition: Edition, settings: Settings, cover: bytes | N
     tags.add(TCON(encoding=UTF16, text="Podcast"))
     tags.add(TLAN(encoding=UTF16, text=LANGUAGE))
     tags.add(TPUB(encoding=UTF16, text=publisher))
-    tags.add(
-        TCOP(
-            encoding=UTF16,
-            text=settings.copyright or f"{edition.published.year} {publisher}",
-        )
-    )
+    year = edition.published.year
+    tags.add(TCOP(encoding=UTF16, text=id3_copyright(settings.copyright_line(year), year)))
     if edition.teaser:
         tags.add(COMM(encoding=UTF16, lang=LANGUAGE, desc="", text=edition.teaser))
     tags.add(USLT(encoding=UTF16, lang=LANGUAGE, desc="", text=full_text(edition)))

@@ -63,12 +63,8 @@ def check_settings(settings: Settings) -> None:
 
 
 def copyright_notice(settings: Settings, editions: Sequence[Edition]) -> str:
-    """The copyright setting, or "© <year of the newest edition> <owner>"."""
-    if settings.copyright:
-        return settings.copyright
-    owner = settings.owner_name or settings.author
-    years = [e.published.year for e in editions]
-    return f"© {max(years)} {owner}" if years else f"© {owner}"
+    """The copyright line for these editions: its year is the newest edition's."""
+    return settings.copyright_line(max((e.published.year for e in editions), default=None))
 
 
 def feed_warnings(settings: Settings) -> list[str]:

@@ -32,6 +32,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["clock"] = clock
     env.filters["minutes"] = minutes
+    env.filters["megabytes"] = megabytes
     env.filters["german_date"] = german_date
     env.filters["json_script"] = json_script
     env.tests["web_url"] = is_web_url
@@ -77,6 +78,17 @@ def minutes(seconds: float) -> str:
     """A duration in words for listings: "2 Min.", "unter 1 Min."."""
     rounded = round(seconds / 60)
     return f"{rounded} Min." if rounded else "unter 1 Min."
+
+
+def megabytes(size: int) -> str:
+    """2_134_567 → "2,1 MB": a file size as German text writes it."""
+    return f"{german_number(size / 1e6, 1)} MB"
+
+
+def german_number(value: float, decimals: int = 0) -> str:
+    """1234.5 → "1.234,5": a decimal comma, and points between thousands."""
+    english = f"{value:,.{decimals}f}"
+    return english.translate(str.maketrans(",.", ".,"))
 
 
 def german_date(edition: Edition) -> str:
