@@ -5,8 +5,8 @@ save to its line) against the article built alone by a cold `build`. This bench 
 out of both sides: one Python process, its imports and engine warm, calls the library's
 `build_output()` for the article alone (forced, the synthesis cache off, into a fresh folder) and
 for a new sentence in one of 50 editions (as noop_rebuild does), in turns. The ratio is the cost of
-the work alone; the watch adds its wait for a settled change (audio/builds/watch.py: half an interval and
-SETTLE on average) to both in practice.
+the work alone; the watch adds its wait for a settled change (audio/builds/watch.py: half an
+interval and SETTLE on average) to both in practice.
 
     python -m bench.warm_rebuild [--repeat 9]
 """
