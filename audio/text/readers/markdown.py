@@ -11,7 +11,8 @@ from typing import Any
 from audio.errors import ArticleError
 from audio.text.article import Article, Section
 from audio.text.calendar import NEWSROOM_TZ
-from audio.text.readers.fields import derive_title, parse_dateline, split_blocks
+from audio.text.readers.datelines import parse_dateline
+from audio.text.readers.fields import derive_title, split_blocks
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

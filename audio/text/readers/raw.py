@@ -1,58 +1,280 @@
-"""The raw layout scraped from news sites: [title,] teaser, byline, dateline, then the body with
-short unpunctuated lines as subheadings."""
+"""The raw layout newsrooms export and sites are scraped in: [kicker,] [title,] teaser, byline,
+dateline, then the body with short unpunctuated lines as subheadings. Page furniture (photo credits,
+"Lesen Sie auch", share buttons, prompts, a press release's contact block) is dropped; every line
+dropped and every field guessed is named, with its line number, in the Article's warnings."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from audio.errors import ArticleError
 from audio.text.article import Article, Section
+from audio.text.readers.datelines import Stamp, first_publication, parse_stamps
 from audio.text.readers.fields import (
+    SERVICES,
+    Block,
     derive_title,
+    is_headline,
+    is_kicker,
+    is_label,
+    is_name,
     is_subheading,
+    numbered_blocks,
+    parse_agency,
     parse_byline,
-    parse_dateline,
-    split_blocks,
+    parse_name_place,
+    split_lead_in,
 )
+from audio.text.readers.furniture import FOOTER, furniture, opens_footer
 
-# The byline and dateline sit near the top; looking further would mistake body lines for them.
-HEADER_DEPTH = 5
+# The byline and dateline sit near the top, above the body's first long paragraph; looking
+# further would mistake body lines for them.
+HEADER_DEPTH = 8
+QUOTE_MAX = 60
+"""Characters of a dropped line quoted in its warning."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """What a header line says: who wrote the article, when, or which agency it comes from."""
+
+    author: str | None = None
+    stamps: tuple[Stamp, ...] = ()
+    agency: str | None = None
 
 
 def parse(path: Path, text: str) -> Article:
-    blocks = split_blocks(text)
-    header = blocks[:HEADER_DEPTH]
-    byline_at = next((i for i, b in enumerate(header) if parse_byline(b)), None)
-    dateline_at = next((i for i, b in enumerate(header) if parse_dateline(b)), None)
-    found = [i for i in (byline_at, dateline_at) if i is not None]
-    warnings = []
-    if byline_at is None:
-        warnings.append("no byline found, the podcast's author is named instead")
-    if dateline_at is None:
-        warnings.append("no dateline found, the time of the first build is used")
-
-    if found:
-        lead, body = blocks[: min(found)], blocks[max(found) + 1 :]
-    elif len(blocks) > 1:
-        lead, body = blocks[:1], blocks[1:]
-    else:
-        lead, body = [], blocks
-    title = lead[0] if len(lead) >= 2 and is_subheading(lead[0]) else None
-    teaser = lead[-1] if lead and lead[-1] != title else None
-
-    sections = group_sections(body)
+    notes: list[str] = []
+    blocks, tags = _without_agency_tags(_without_furniture(numbered_blocks(text), notes))
+    fields = _header_fields(blocks)
+    lead, body = _split_at_header(blocks, fields)
+    title, teaser, rest = _lead(lead, notes)
+    body = _without_footer([*rest, *body], notes)
+    teaser, body, lead_in = _without_lead_in(teaser, body, notes)
+    sections = group_sections([block.text for block in body])
     if not sections:
         raise ArticleError(path, "no body text after the byline and dateline")
-    first_text = teaser or sections[0].paragraphs[0]
+    if title is None:
+        title = derive_title(teaser.text if teaser else sections[0].paragraphs[0])
+        where = teaser.line if teaser else body[0].line
+        notes.append(f"line {where}: no title line; the title is cut from there: {title!r}")
+    header = [(blocks[i].line, fields[i]) for i in sorted(fields)]
+    author = _author(header, sorted([*tags, *lead_in]), notes)
+    _unread_tags(author, tags, notes)
     return Article(
         source=path,
-        title=title or derive_title(first_text),
-        author=parse_byline(blocks[byline_at]) if byline_at is not None else None,
-        published=parse_dateline(blocks[dateline_at]) if dateline_at is not None else None,
-        teaser=teaser,
+        title=title,
+        author=author,
+        published=_published(header, notes),
+        teaser=teaser.text if teaser else None,
         sections=tuple(sections),
-        warnings=tuple(warnings),
+        warnings=tuple(sorted(notes, key=_line_of)),
     )
+
+
+def read_field(text: str) -> Field | None:
+    """The header field a line is, or None: a byline, a dateline, or several fields on one line
+    (`Von Anna Beispiel | 21.01.2022, 19:00 Uhr`)."""
+    if author := parse_byline(text) or parse_name_place(text):
+        return Field(author=author)
+    if stamps := parse_stamps(text):
+        return Field(stamps=tuple(stamps))
+    return _combined(text)
+
+
+def _part(text: str) -> Field | None:
+    """A field, an agency tag or a bare name, as a part of a line of several fields."""
+    if field := read_field(text):
+        return field
+    if agency := parse_agency(text):
+        return Field(agency=agency)
+    return Field(author=text.strip()) if is_name(text) else None
+
+
+def _combined(text: str) -> Field | None:
+    """`Von Anna Beispiel | 21.01.2022, 19:00 Uhr`, `Anna Beispiel, 21. Januar 2022`."""
+    parts = re.split(r"\s+[|·•]\s+", text)
+    if len(parts) == 1:
+        parts = re.split(r",\s+(?=\d)", text, maxsplit=1)
+    if len(parts) == 1:
+        return None
+    found = [_part(p) for p in parts]
+    if not all(found):
+        return None
+    fields = [f for f in found if f is not None]
+    return Field(
+        author=next((f.author for f in fields if f.author), None),
+        stamps=tuple(stamp for f in fields for stamp in f.stamps),
+        agency=next((f.agency for f in fields if f.agency), None),
+    )
+
+
+def _without_furniture(blocks: list[Block], notes: list[str]) -> list[Block]:
+    kept = []
+    for block in blocks:
+        kind = furniture(block.text)
+        if kind is None:
+            kept.append(block)
+        else:
+            notes.append(f"line {block.line}: {kind} is not read: {_quote(block.text)}")
+    return kept
+
+
+def _header_fields(blocks: list[Block]) -> dict[int, Field]:
+    """The header fields among the first blocks, above the second long paragraph."""
+    fields: dict[int, Field] = {}
+    prose = 0
+    for index, block in enumerate(blocks[:HEADER_DEPTH]):
+        if field := read_field(block.text):
+            fields[index] = field
+        elif _is_prose(block.text):
+            prose += 1
+            if prose == 2:
+                break
+    return fields
+
+
+def _split_at_header(blocks: list[Block], fields: dict[int, Field]) -> tuple[list[Block], ...]:
+    """What stands above the last header field (the fields left out), and the body below it.
+    Without fields, the first of several paragraphs is the lead."""
+    if not fields:
+        return (blocks[:1], blocks[1:]) if len(blocks) > 1 else ([], blocks)
+    last = max(fields)
+    return [b for i, b in enumerate(blocks[:last]) if i not in fields], blocks[last + 1 :]
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 120 or len(re.findall(r"[.!?]\s+[A-ZÄÖÜ]", text)) >= 1
+
+
+def _lead(lead: list[Block], notes: list[str]) -> tuple[str | None, Block | None, list[Block]]:
+    """Title, teaser, and what else stands above the byline and dateline (read as the body's
+    first paragraphs)."""
+    if len(lead) > 1 and is_label(lead[0].text):
+        notes.append(f"line {lead[0].line}: the label {lead[0].text!r} is not read")
+        lead = lead[1:]
+    title = None
+    if len(lead) >= 2 and is_kicker(lead[0].text) and is_headline(lead[1].text):
+        joint = " – " if ":" in lead[1].text else ": "
+        title, lead = f"{lead[0].text}{joint}{lead[1].text}", lead[2:]
+    elif lead and _is_title(lead):
+        title, lead = _without_office_code(lead[0], notes), lead[1:]
+    return title, (lead[0] if lead else None), lead[1:]
+
+
+def _is_title(lead: list[Block]) -> bool:
+    """A headline; or, above a longer teaser, a short line even if it ends with a full stop."""
+    first = lead[0].text
+    if is_headline(first):
+        return True
+    return len(lead) >= 2 and is_headline(first.rstrip(".")) and _is_prose(lead[1].text)
+
+
+# Police and fire brigade copy opens its title with the office's code: "POL-KA:", "BPOL-HRO:".
+# and often the district's: "POL-KA: (KA) Ettlingen - …".
+_OFFICE_CODE = re.compile(
+    r"^(?:POL|BPOL\w*|FW|PP|LPI|KPI|HZA|ZOLL)(?:-[A-Z]{1,5}){1,2}:\s+(?:\([A-Z]{1,4}\)\s+)?"
+)
+
+
+def _without_office_code(title: Block, notes: list[str]) -> str:
+    match = _OFFICE_CODE.match(title.text)
+    if match is None:
+        return title.text
+    notes.append(f"line {title.line}: the office code {match[0].strip()!r} is not read")
+    return title.text[match.end() :]
+
+
+def _without_footer(body: list[Block], notes: list[str]) -> list[Block]:
+    at = next((i for i, block in enumerate(body) if i > 0 and opens_footer(block.text)), None)
+    if at is None:
+        return body
+    notes.append(f"lines {body[at].line}-{_last_line(body)}: {FOOTER} is not read")
+    return body[:at]
+
+
+def _last_line(blocks: list[Block]) -> int:
+    return blocks[-1].line
+
+
+def _without_agency_tags(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
+    """The blocks without lines that only name an agency (`(dpa)`), and those agencies by
+    line."""
+    kept, tags = [], []
+    for block in blocks:
+        agency = parse_agency(block.text)
+        if agency:
+            tags.append((block.line, agency))
+        else:
+            kept.append(block)
+    return kept, tags
+
+
+def _without_lead_in(
+    teaser: Block | None, body: list[Block], notes: list[str]
+) -> tuple[Block | None, list[Block], list[tuple[int, str]]]:
+    """The teaser, or else the body's first paragraph, without the place and agency mark
+    before its first sentence (`Berlin (dpa) - `)."""
+    for at, first in enumerate([teaser, body[0] if body else None]):
+        lead_in = split_lead_in(first.text) if first else None
+        if first is None or lead_in is None:
+            continue
+        notes.append(f"line {first.line}: the place and agency mark {lead_in.mark!r} is not read")
+        cut = Block(first.line, lead_in.rest)
+        agency = [(first.line, lead_in.agency)] if lead_in.agency else []
+        return (cut, body, agency) if at == 0 else (teaser, [cut, *body[1:]], agency)
+    return teaser, body, []
+
+
+Header = list[tuple[int, Field]]
+"""The header's fields with their line numbers, top down."""
+
+
+def _author(header: Header, agencies: list[tuple[int, str]], notes: list[str]) -> str | None:
+    """The byline's names; else the agency the copy comes from, said to be a guess."""
+    if author := next((f.author for _, f in header if f.author), None):
+        return author
+    tagged = [(line, f.agency) for line, f in header if f.agency] + agencies
+    tagged = [(line, agency) for line, agency in tagged if agency not in SERVICES]
+    if not tagged:
+        notes.append("no byline found, the podcast's author is named instead")
+        return None
+    line, agency = tagged[0]
+    notes.append(f"line {line}: no byline found; the agency {agency!r} is named as the author")
+    return agency
+
+
+def _unread_tags(author: str | None, tags: list[tuple[int, str]], notes: list[str]) -> None:
+    for line, agency in tags:
+        if agency != author:
+            notes.append(f"line {line}: the agency tag {agency!r} is not read")
+
+
+def _published(header: Header, notes: list[str]) -> datetime | None:
+    stamps = [stamp for _, field in header for stamp in field.stamps]
+    if not stamps:
+        notes.append("no dateline found, the time of the first build is used")
+        return None
+    if all(stamp.updated for stamp in stamps):
+        line = next(line for line, field in header if field.stamps)
+        notes.append(
+            f"line {line}: the dateline gives only the last update; it is taken as the "
+            "time of publication"
+        )
+    return first_publication(stamps)
+
+
+def _line_of(note: str) -> float:
+    """Notes in the order of the lines they name; those that name none last."""
+    match = re.match(r"lines? (\d+)", note)
+    return int(match[1]) if match else float("inf")
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…")
 
 
 def group_sections(body: list[str]) -> list[Section]:

@@ -1,0 +1,119 @@
+"""What a news page carries around an article that a listener must never hear: photo credits and
+captions, links to other articles ("Lesen Sie auch"), share buttons and page labels, newsletter and
+paywall prompts, and the contact block under a press release. The raw reader drops such lines and
+says so; the importer (audio/web/) drops them from the text it extracts.
+
+Each pattern matches a whole paragraph (or its start, where that is unambiguous), so that a
+sentence which merely mentions a photo or a newsletter stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audio.text.readers.fields import AGENCY, parse_agency
+
+CREDIT = "a photo credit"
+CAPTION = "an image caption"
+LINK = "a link to another article"
+BUTTON = "a share button or page label"
+PROMPT = "a newsletter or subscription prompt"
+
+_CREDIT_LABEL = (
+    r"(?:Fotos?|Bild(?:er|quelle|rechte)?|Quelle|Copyright|Grafik|Illustration|Archiv(?:foto|bild)"
+    r"|Symbol(?:foto|bild)|Titel(?:foto|bild)|Foto/Quelle|Fotograf(?:in)?|Credits?|Video)"
+)
+_PHOTO_AGENCY = (
+    rf"(?:{AGENCY}|imago(?:\s+images)?|picture[\s-]alliance|Getty\s+Images|AP\s+Photo"
+    r"|Shutterstock|iStock(?:photo)?|Colourbox(?:\.de)?|Fotolia|Adobe\s+Stock|Unsplash)"
+)
+_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    # "Foto: dpa", "© picture alliance / dpa", "Symbolbild", "Bildrechte: MDR".
+    (CREDIT, re.compile(rf"^\(?(?:©|\(c\)\s|{_CREDIT_LABEL}\s*:|Symbol(?:foto|bild)$)", re.I), 160),
+    # "dpa/Matthias Balk", "imago images/Sven Simon", "picture alliance / dpa": an agency and
+    # its photographer ("dpa/lno" names the agency's regional desk: an agency tag).
+    (
+        CREDIT,
+        re.compile(rf"^(?i:{_PHOTO_AGENCY})(?:\s*/\s*(?:[A-ZÄÖÜ][\w. -]+|(?i:{AGENCY})))+$"),
+        80,
+    ),
+    # "Der Minister in Kiew. Foto: Jan Woitas/dpa", "… (Quelle: dpa/Matthias Balk)".
+    (
+        CAPTION,
+        re.compile(
+            r"(?:\b(?:Fotos?|Bild(?:rechte)?)\s*:\s*|©\s*|\((?:Fotos?|Bild|Quelle)\s*:\s*)"
+            r"[^!?:]{0,80}[^.!?:\s]\)?$"
+        ),
+        400,
+    ),
+    (
+        LINK,
+        re.compile(
+            r"^[»>→▶•]?\s*(?:Lesen Sie (?:auch|mehr|dazu|hier|weiter)|Lesetipps?|Mehr zum Thema"
+            r"|Mehr dazu|Mehr lesen|Auch interessant|Das könnte Sie (?:auch )?interessieren"
+            r"|Passend zum Thema|Empfehlungen? der Redaktion|Weitere Artikel|Weiterlesen"
+            r"|Zum Weiterlesen|Siehe auch)\b"
+            r"|^(?:Zum Thema|Weitere Informationen|Mehr Infos|Mehr Informationen"
+            r"|Links? zum Thema|Dazu passend)\s*(?::|$)",
+            re.I,
+        ),
+        300,
+    ),
+    (
+        PROMPT,
+        re.compile(
+            r"^(?:Jetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden|kostenlos)"
+            r"|Hier (?:abonnieren|anmelden|registrieren)|Newsletter\b"
+            r"|(?:Melden Sie sich|Abonnieren Sie)\b.*\bNewsletter"
+            r"|Sie haben bereits ein (?:\w+-)?Abo|Bereits Abonnent"
+            r"|Dieser (?:Artikel|Beitrag|Inhalt) ist (?:nur |exklusiv )*für (?:Abonnent|zahlende)"
+            r"|Exklusiv für Abonnent|Um (?:diesen|den) (?:Artikel|Beitrag) (?:zu lesen|lesen zu)"
+            r"|Weiterlesen mit|Lesen Sie (?:jetzt )?(?:weiter )?mit\b"
+            r"|Mit (?:SZ Plus|SPIEGEL\+|F\+|Z\+)|Alle Artikel lesen"
+            r"|.*\b(?:Probeabo|Abo abschließen))",
+            re.I,
+        ),
+        300,
+    ),
+)
+_BUTTONS = frozenset({
+    "teilen", "teilen:", "artikel", "drucken", "kommentare", "kommentieren", "merken", "anzeige",
+    "werbung", "startseite", "zur", "nach", "oben", "zum", "seitenanfang", "anhören", "vorlesen",
+    "link", "kopieren", "feedback", "mehr", "schließen", "facebook", "twitter", "whatsapp",
+    "e-mail", "email", "messenger", "pocket", "flipboard", "linkedin", "xing", "threads",
+    "bluesky", "mastodon", "telegram",
+})  # fmt: skip
+_COMMENT_COUNT = re.compile(r"^(?:\d+\s+Kommentare?|Kommentare?\s*\(\d+\))$", re.I)
+_FOOTER = re.compile(
+    r"^(?:Rückfragen(?: bitte)? an|Pressekontakt|Medienkontakt|Original-Content von"
+    r"|Kontakt für Rückfragen|Für Rückfragen|Ansprechpartner(?:in)?\s*:|Pressestelle\s*:)",
+    re.I,
+)
+FOOTER = "the contact block under a press release"
+
+
+def furniture(block: str) -> str | None:
+    """What kind of page furniture the paragraph `block` is (`CREDIT`, `LINK` …), or None if it
+    is article text."""
+    text = " ".join(block.split())
+    if parse_agency(text):
+        return None
+    for kind, pattern, longest in _RULES:
+        if len(text) <= longest and pattern.search(text):
+            return kind
+    if _is_buttons(text):
+        return BUTTON
+    return None
+
+
+def _is_buttons(text: str) -> bool:
+    words = re.split(r"[\s|·•/]+", text.lower().strip(" |·•"))
+    return len(text) <= 80 and (
+        all(word in _BUTTONS for word in words) or bool(_COMMENT_COUNT.match(text))
+    )
+
+
+def opens_footer(block: str) -> bool:
+    """Whether the paragraph opens the contact block that press releases end with: it and all
+    after it are no part of the article."""
+    return bool(_FOOTER.match(block.strip()))
