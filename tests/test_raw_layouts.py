@@ -253,7 +253,7 @@ def test_agency_tags(line: str, agencies: str | None) -> None:
         ("Berlin (dpa) - Die Regierung tagt.", "Berlin (dpa) -", "dpa"),
         ("Hannover (dts Nachrichtenagentur) – Der Landtag tagt.", None, "dts Nachrichtenagentur"),
         ("Frankfurt/Main (dpa/lhe) - Die Börse schloss fester.", "Frankfurt/Main (dpa/lhe) -",
-         "dpa/lhe"),
+         "dpa"),
         ("Stuttgart - Das Land plant neue Wege.", "Stuttgart -", None),
         ("Die Regierung - und nur sie - entscheidet.", None, None),
         ("Berlin ist - wie immer - gespalten.", None, None),

@@ -45,8 +45,9 @@ SERVICES = frozenset({"ots"})
 """Tags of services that only distribute a press release: no author to name."""
 _AGENCY_TAG = rf"{AGENCY}(?:/[a-z]{{2,4}})*"
 _AGENCY_LINE = re.compile(
-    rf"^(?:\((?P<a>{_AGENCY_TAG}(?:,\s*{_AGENCY_TAG})*)\)"
-    rf"|(?:Quelle:\s*|mit\s+Material\s+von\s+|[a-z]{{2,4}}/)?(?P<b>{_AGENCY_TAG}(?:\s*(?:,|und)\s*{_AGENCY_TAG})*))"
+    rf"^(?:\({_AGENCY_TAG}(?:,\s*{_AGENCY_TAG})*\)"
+    rf"|(?:Quelle:\s*|mit\s+Material\s+von\s+|[a-z]{{2,4}}/)?"
+    rf"{_AGENCY_TAG}(?:\s*(?:,|und)\s*{_AGENCY_TAG})*)"
     r"\.?$",
     re.IGNORECASE,
 )
@@ -91,10 +92,12 @@ def _names(names: str) -> str:
 def parse_agency(line: str) -> str | None:
     """`(dpa)`, `dpa/lno`, `Quelle: AFP`, `mit Material von dpa und AFP`, `jol/dpa` → the
     agencies; None if the line is anything else."""
-    if not _AGENCY_LINE.match(line.strip()):
-        return None
-    # Regions ("dpa/lno") and editors' initials ("jol/dpa") are no agencies.
-    found = re.findall(rf"(?<![\w-]){AGENCY}(?![\w-])", line, re.IGNORECASE)
+    return _agencies(line) if _AGENCY_LINE.match(line.strip()) else None
+
+
+def _agencies(tag: str) -> str:
+    """The agencies a tag names: regions ("dpa/lno") and initials ("jol/dpa") are none."""
+    found = re.findall(rf"(?<![\w-]){AGENCY}(?![\w-])", tag, re.IGNORECASE)
     return _names(", ".join(dict.fromkeys(found)))
 
 
@@ -112,7 +115,8 @@ def split_lead_in(paragraph: str) -> LeadIn | None:
     match = _LEAD_IN.match(paragraph)
     if match is None:
         return None
-    return LeadIn(match["mark"].strip(), match["agency"], paragraph[match.end() :])
+    agency = _agencies(match["agency"]) if match["agency"] else None
+    return LeadIn(match["mark"].strip(), agency, paragraph[match.end() :])
 
 
 TITLE_MAX = 90
