@@ -14,7 +14,13 @@ import pytest
 from audio.text.article import Article
 from audio.text.readers import read_article
 from audio.text.readers.datelines import parse_dateline, parse_stamps
-from audio.text.readers.fields import parse_agency, parse_byline, parse_name_place, split_lead_in
+from audio.text.readers.fields import (
+    parse_agency,
+    parse_byline,
+    parse_name_place,
+    split_closing_tag,
+    split_lead_in,
+)
 from audio.text.readers.furniture import BUTTON, CAPTION, CREDIT, LINK, PROMPT, furniture
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -301,6 +307,30 @@ def test_an_agency_tag_beside_a_byline_is_dropped_and_reported(tmp_path: Path) -
     assert article.warnings == ("line 11: the agency tag 'dpa' is not read",)
 
 
+def test_an_editors_initials_after_the_last_sentence_are_reported(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "Das Passwort muss sterben\n\nVon Anna Beispiel\n\n21.01.2022\n\n"
+        "Die Anbieter sollten einen Termin nennen. (fpr)\n",
+    )
+    assert paragraphs(article) == ["Die Anbieter sollten einen Termin nennen."]
+    assert article.warnings == ("line 7: the editor's initials '(fpr)' are not read",)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept", "tag"),
+    [
+        ("Die Anbieter sollten handeln. (fpr)", "Die Anbieter sollten handeln.", "fpr"),
+        ("Der Etat steht. (dpa/tmn)", "Der Etat steht.", "dpa/tmn"),
+        ("Er sagte: „Ja.“ (jk)", "Er sagte: „Ja.“", "jk"),
+        ("Das sagte Olaf Scholz (SPD).", "Das sagte Olaf Scholz (SPD).", None),
+        ("Es gilt die Regel (sic)", "Es gilt die Regel (sic)", None),
+    ],
+)
+def test_closing_tags(paragraph: str, kept: str, tag: str | None) -> None:
+    assert split_closing_tag(paragraph) == (kept, tag)
+
+
 def test_police_copy(tmp_path: Path) -> None:
     article = read(
         tmp_path,
@@ -351,6 +381,10 @@ def test_police_copy(tmp_path: Path) -> None:
         ("12 Kommentare", BUTTON),
         ("Anzeige", BUTTON),
         ("Jetzt weiterlesen mit SZ Plus", PROMPT),
+        ("Weiterlesen mit F+. Jetzt 30 Tage kostenfrei testen.", PROMPT),
+        ("Die Lage am Abend: Melden Sie sich hier für unseren Newsletter an.", PROMPT),
+        ("Dieser Artikel gehört zum Angebot von SPIEGEL+.", PROMPT),
+        ("Dieses Thema im Programm: NDR Info | Aktuell | 22.10.2023 | 12:30 Uhr", BUTTON),
         ("Dieser Artikel ist exklusiv für Abonnenten.", PROMPT),
         ("Melden Sie sich hier für unseren Newsletter an.", PROMPT),
         # Article text that merely mentions such things stays.

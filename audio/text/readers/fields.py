@@ -85,8 +85,15 @@ def is_name(text: str) -> bool:
 
 def _names(names: str) -> str:
     """Names as the narrator says them: `A, B & C` → `A, B und C`."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\bund\b)\s*", names) if p.strip()]
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} und {parts[-1]}"
+    return join_names(re.split(r"\s*(?:,|&|\bund\b)\s*", names)) or names
+
+
+def join_names(names: list[str]) -> str | None:
+    """`A`, `A und B`, `A, B und C`, each name once; None for none."""
+    unique = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+    if len(unique) <= 1:
+        return unique[0] if unique else None
+    return f"{', '.join(unique[:-1])} und {unique[-1]}"
 
 
 def parse_agency(line: str) -> str | None:
@@ -98,7 +105,7 @@ def parse_agency(line: str) -> str | None:
 def _agencies(tag: str) -> str:
     """The agencies a tag names: regions ("dpa/lno") and initials ("jol/dpa") are none."""
     found = re.findall(rf"(?<![\w-]){AGENCY}(?![\w-])", tag, re.IGNORECASE)
-    return _names(", ".join(dict.fromkeys(found)))
+    return join_names(found) or tag
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,17 @@ def split_lead_in(paragraph: str) -> LeadIn | None:
         return None
     agency = _agencies(match["agency"]) if match["agency"] else None
     return LeadIn(match["mark"].strip(), agency, paragraph[match.end() :])
+
+
+# After the last sentence: an editor's initials ("(fpr)", heise's and agencies' way) or an
+# agency ("(dpa)"): lower case, so that "(SPD)." after a name is never taken.
+_CLOSING_TAG = re.compile(r"(?<=[.!?\"“”»«])\s*\((?P<tag>[a-z]{2,5}(?:/[a-z]{2,5})*)\)$")
+
+
+def split_closing_tag(paragraph: str) -> tuple[str, str | None]:
+    """`… begleiten. (fpr)` → (`… begleiten.`, `fpr`); the paragraph and None if it has none."""
+    match = _CLOSING_TAG.search(paragraph)
+    return (paragraph[: match.start()], match["tag"]) if match else (paragraph, None)
 
 
 TITLE_MAX = 90

@@ -47,6 +47,24 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         400,
     ),
     (
+        PROMPT,
+        re.compile(
+            r"^(?:Jetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden|kostenlos)"
+            r"|Hier (?:abonnieren|anmelden|registrieren)|Newsletter\b"
+            r"|.{0,80}\b(?:Melden Sie sich|Abonnieren Sie|Bestellen Sie)\b.*\bNewsletter"
+            r"|.{0,120}\bNewsletter\b.{0,40}\b(?:abonnieren|bestellen|anmelden)\b"
+            r"|Sie haben bereits ein (?:\w+-)?Abo|Bereits Abonnent"
+            r"|Dieser (?:Artikel|Beitrag|Inhalt) ist (?:nur |exklusiv )*für (?:Abonnent|zahlende)"
+            r"|Dieser (?:Artikel|Beitrag) gehört zum Angebot von"
+            r"|Exklusiv für Abonnent|Um (?:diesen|den) (?:Artikel|Beitrag) (?:zu lesen|lesen zu)"
+            r"|Weiterlesen mit|Lesen Sie (?:jetzt )?(?:weiter )?mit\b"
+            r"|Mit (?:SZ Plus|SPIEGEL\+|F\+|Z\+)|Alle Artikel lesen"
+            r"|.*\b(?:Probeabo|Abo abschließen))",
+            re.I,
+        ),
+        300,
+    ),
+    (
         LINK,
         re.compile(
             r"^[»>→▶•]?\s*(?:Lesen Sie (?:auch|mehr|dazu|hier|weiter)|Lesetipps?|Mehr zum Thema"
@@ -59,22 +77,6 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         ),
         300,
     ),
-    (
-        PROMPT,
-        re.compile(
-            r"^(?:Jetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden|kostenlos)"
-            r"|Hier (?:abonnieren|anmelden|registrieren)|Newsletter\b"
-            r"|(?:Melden Sie sich|Abonnieren Sie)\b.*\bNewsletter"
-            r"|Sie haben bereits ein (?:\w+-)?Abo|Bereits Abonnent"
-            r"|Dieser (?:Artikel|Beitrag|Inhalt) ist (?:nur |exklusiv )*für (?:Abonnent|zahlende)"
-            r"|Exklusiv für Abonnent|Um (?:diesen|den) (?:Artikel|Beitrag) (?:zu lesen|lesen zu)"
-            r"|Weiterlesen mit|Lesen Sie (?:jetzt )?(?:weiter )?mit\b"
-            r"|Mit (?:SZ Plus|SPIEGEL\+|F\+|Z\+)|Alle Artikel lesen"
-            r"|.*\b(?:Probeabo|Abo abschließen))",
-            re.I,
-        ),
-        300,
-    ),
 )
 _BUTTONS = frozenset({
     "teilen", "teilen:", "artikel", "drucken", "kommentare", "kommentieren", "merken", "anzeige",
@@ -83,6 +85,12 @@ _BUTTONS = frozenset({
     "e-mail", "email", "messenger", "pocket", "flipboard", "linkedin", "xing", "threads",
     "bluesky", "mastodon", "telegram",
 })  # fmt: skip
+# Labels a broadcaster's or portal's page sets under the text.
+_PAGE_LABEL = re.compile(
+    r"^(?:Dieses Thema im Programm:|Hier geht es zur Originalquelle|Zur Startseite|Mehr Nachrichten"
+    r" aus\b|Diskutieren Sie mit|Kommentare lesen\b)",
+    re.I,
+)
 _COMMENT_COUNT = re.compile(r"^(?:\d+\s+Kommentare?|Kommentare?\s*\(\d+\))$", re.I)
 _FOOTER = re.compile(
     r"^(?:Rückfragen(?: bitte)? an|Pressekontakt|Medienkontakt|Original-Content von"
@@ -108,9 +116,20 @@ def furniture(block: str) -> str | None:
 
 def _is_buttons(text: str) -> bool:
     words = re.split(r"[\s|·•/]+", text.lower().strip(" |·•"))
-    return len(text) <= 80 and (
-        all(word in _BUTTONS for word in words) or bool(_COMMENT_COUNT.match(text))
+    if len(text) > 160:
+        return False
+    return bool(_PAGE_LABEL.match(text)) or (
+        len(text) <= 80 and (all(w in _BUTTONS for w in words) or bool(_COMMENT_COUNT.match(text)))
     )
+
+
+QUOTE_MAX = 60
+"""Characters of a left-out line quoted in a warning."""
+
+
+def quoted(text: str) -> str:
+    """`text` for a warning: in quotes, cut with an ellipsis when long."""
+    return repr(text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…")
 
 
 def opens_footer(block: str) -> bool:

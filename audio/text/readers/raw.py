@@ -26,15 +26,14 @@ from audio.text.readers.fields import (
     parse_agency,
     parse_byline,
     parse_name_place,
+    split_closing_tag,
     split_lead_in,
 )
-from audio.text.readers.furniture import FOOTER, furniture, opens_footer
+from audio.text.readers.furniture import FOOTER, furniture, opens_footer, quoted
 
 # The byline and dateline sit near the top, above the body's first long paragraph; looking
 # further would mistake body lines for them.
 HEADER_DEPTH = 8
-QUOTE_MAX = 60
-"""Characters of a dropped line quoted in its warning."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,8 @@ def parse(path: Path, text: str) -> Article:
     lead, body = _split_at_header(blocks, fields)
     title, teaser, rest = _lead(lead, notes)
     body = _without_footer([*rest, *body], notes)
+    body, closing = _without_closing_tag(body, notes)
+    tags += closing
     teaser, body, lead_in = _without_lead_in(teaser, body, notes)
     sections = group_sections([block.text for block in body])
     if not sections:
@@ -119,7 +120,7 @@ def _without_furniture(blocks: list[Block], notes: list[str]) -> list[Block]:
         if kind is None:
             kept.append(block)
         else:
-            notes.append(f"line {block.line}: {kind} is not read: {_quote(block.text)}")
+            notes.append(f"line {block.line}: {kind} is not read: {quoted(block.text)}")
     return kept
 
 
@@ -200,6 +201,23 @@ def _last_line(blocks: list[Block]) -> int:
     return blocks[-1].line
 
 
+def _without_closing_tag(
+    body: list[Block], notes: list[str]
+) -> tuple[list[Block], list[tuple[int, str]]]:
+    """The body without the initials or agency after its last sentence (`… gehen. (fpr)`)."""
+    if not body:
+        return body, []
+    last = body[-1]
+    text, tag = split_closing_tag(last.text)
+    if tag is None:
+        return body, []
+    cut = [*body[:-1], Block(last.line, text)]
+    if agency := parse_agency(tag):
+        return cut, [(last.line, agency)]
+    notes.append(f"line {last.line}: the editor's initials {f'({tag})'!r} are not read")
+    return cut, []
+
+
 def _without_agency_tags(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
     """The blocks without lines that only name an agency (`(dpa)`), and those agencies by
     line."""
@@ -271,10 +289,6 @@ def _line_of(note: str) -> float:
     """Notes in the order of the lines they name; those that name none last."""
     match = re.match(r"lines? (\d+)", note)
     return int(match[1]) if match else float("inf")
-
-
-def _quote(text: str) -> str:
-    return repr(text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…")
 
 
 def group_sections(body: list[str]) -> list[Section]:
