@@ -161,6 +161,33 @@ Die Politik muss *handeln*.
     assert article.sections[1].paragraphs == ("Die Politik muss handeln.",)
 
 
+def test_markdown_reads_the_publisher_and_backslash_escapes(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "importiert.md",
+        """---
+title: Ein Sommer ohne Regen
+author: Petra Schmidt
+date: '2023-07-14T08:30:00+02:00'
+url: https://example.org/kommentar/sommer
+description: Die Dürre zeigt, wie verwundbar die Landwirtschaft ist.
+publisher: Kreisbote
+---
+
+Die Formel a\\*b\\*c gilt, \\<b\\> ist kein Tag, *das* ist kursiv.
+
+1\\. Mai: Der Tag der Arbeit in der Stadt.
+""".encode(),
+    )
+    article = read_article(path)
+    assert article.publisher == "Kreisbote"
+    assert article.warnings == ()
+    assert article.sections[0].paragraphs == (
+        "Die Formel a*b*c gilt, <b> ist kein Tag, das ist kursiv.",
+        "1. Mai: Der Tag der Arbeit in der Stadt.",
+    )
+
+
 def test_markdown_title_from_heading_and_german_date(tmp_path: Path) -> None:
     path = write(
         tmp_path,
