@@ -446,3 +446,28 @@ def test_a_scraped_page_in_every_line_layout(tmp_path: Path) -> None:
         "line 6: an image caption is not read: "
         "'Der Oberbürgermeister beim Empfang 2023. Bild: Ulmer'",
     )
+
+
+@pytest.mark.slow
+def test_the_build_names_the_file_and_line_of_what_it_left_out(project: Path) -> None:
+    from typer.testing import CliRunner
+
+    from audio.cli import app
+
+    (project / "articles" / "seed.txt").unlink()
+    (project / "articles" / "radwege.txt").write_text(
+        "Radwege für die Hansestadt\n\nDer Senat plant neue Wege. Die Kosten sind hoch.\n\n"
+        "Von Anna Beispiel, Hamburg\n\nFoto: Jan Probe/dpa\n\nStand: 21.01.2022, 19:00 Uhr\n\n"
+        "Die Koalition hat sich vertagt. Bis Montag soll ein Vorschlag kommen.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["build"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    output = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert "warning: radwege.txt: line 7: a photo credit is not read: 'Foto: Jan Probe/dpa'" in (
+        output
+    )
+    assert (
+        "warning: radwege.txt: line 9: the dateline gives only the last update; it is taken as "
+        "the time of publication" in output
+    )
