@@ -21,7 +21,16 @@ from audio.text.readers.fields import (
     split_closing_tag,
     split_lead_in,
 )
-from audio.text.readers.furniture import BUTTON, CAPTION, CREDIT, LINK, PROMPT, furniture
+from audio.text.readers.furniture import (
+    BUTTON,
+    CAPTION,
+    CONSENT,
+    CREDIT,
+    LINK,
+    NAVIGATION,
+    PROMPT,
+    furniture,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 BODY = (
@@ -325,10 +334,35 @@ def test_an_editors_initials_after_the_last_sentence_are_reported(tmp_path: Path
         ("Er sagte: „Ja.“ (jk)", "Er sagte: „Ja.“", "jk"),
         ("Das sagte Olaf Scholz (SPD).", "Das sagte Olaf Scholz (SPD).", None),
         ("Es gilt die Regel (sic)", "Es gilt die Regel (sic)", None),
+        ('Wahlkampf lebt davon."/yyzz/DP/stw', 'Wahlkampf lebt davon."', "/yyzz/DP/stw"),
+        ("Der Zug fährt nach Berlin/Hamburg.", "Der Zug fährt nach Berlin/Hamburg.", None),
     ],
 )
 def test_closing_tags(paragraph: str, kept: str, tag: str | None) -> None:
     assert split_closing_tag(paragraph) == (kept, tag)
+
+
+def test_a_byline_run_into_its_dateline_and_a_label_under_the_text(tmp_path: Path) -> None:
+    """A regional site's scrape: no separator between byline and update time, and the section
+    label left under the last paragraph."""
+    article = read(
+        tmp_path,
+        "News im Blog: Der Tag im Ticker\n\nAlles Wichtige aus der Stadt, den ganzen Tag über. "
+        "Was heute passiert, lesen Sie hier zuerst.\n\n"
+        "Von Frank Probe Aktualisiert: 10.11.2025, 22:25\n\n"
+        "Im Rat gab es eine lange Debatte über den Haushalt. Am Ende wurde vertagt.\n\n"
+        "Kommentar\n",
+    )
+    assert article.title == "News im Blog: Der Tag im Ticker"
+    assert article.author == "Frank Probe"
+    assert article.published == datetime(2025, 11, 10, 22, 25, tzinfo=BERLIN)
+    assert paragraphs(article) == [
+        "Im Rat gab es eine lange Debatte über den Haushalt. Am Ende wurde vertagt."
+    ]
+    assert article.warnings == (
+        "line 5: the dateline gives only the last update; it is taken as the time of publication",
+        "line 9: the label 'Kommentar' is not read",
+    )
 
 
 def test_police_copy(tmp_path: Path) -> None:
@@ -385,6 +419,16 @@ def test_police_copy(tmp_path: Path) -> None:
         ("Die Lage am Abend: Melden Sie sich hier für unseren Newsletter an.", PROMPT),
         ("Dieser Artikel gehört zum Angebot von SPIEGEL+.", PROMPT),
         ("Dieses Thema im Programm: NDR Info | Aktuell | 22.10.2023 | 12:30 Uhr", BUTTON),
+        ("2 Bilder", BUTTON),
+        ("Leere Gleise am Morgen. (Grafik: Tobias Probe)", CAPTION),
+        ("Startseite > Politik > Deutschland", NAVIGATION),
+        ("2. >", NAVIGATION),
+        ("Weiter mit Tracking durch Dritte", CONSENT),
+        ("Zum Angebot Bereits PUR-Abonnent? Hier anmelden", CONSENT),
+        ("Wir verwenden Cookies, um Ihnen das beste Angebot zu zeigen.", CONSENT),
+        ("Akzeptieren und weiter", CONSENT),
+        ("Zustimmen kann man dem Plan nicht.", None),
+        ("Die Cookie-Banner nerven, und dem Datenschutz helfen sie wenig.", None),
         ("Dieser Artikel ist exklusiv für Abonnenten.", PROMPT),
         ("Melden Sie sich hier für unseren Newsletter an.", PROMPT),
         # Article text that merely mentions such things stays.

@@ -144,6 +144,7 @@ def test_what_is_left_out_is_told() -> None:
     [
         ("frontpage.html", "is not an article page (it says it is a WebSite)"),
         ("video.html", "is not an article page (it says it is a VideoObject)"),
+        ("consent.html", "shows a cookie consent notice in place of the article"),
         (
             "plus.html",
             "is not an article page, or only its beginning is free: 16 words of running text, "

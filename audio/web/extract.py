@@ -16,7 +16,7 @@ from audio.text.article import Section
 from audio.text.calendar import NEWSROOM_TZ
 from audio.text.readers.datelines import parse_dateline
 from audio.text.readers.fields import SERVICES, parse_byline, split_closing_tag, split_lead_in
-from audio.text.readers.furniture import furniture, quoted
+from audio.text.readers.furniture import CONSENT, furniture, quoted
 from audio.web.fetch import Page
 from audio.web.metadata import ARTICLE_TYPES, Facts, named, page_facts
 
@@ -61,7 +61,7 @@ def extract_article(page: Page) -> Imported:
     notes: list[str] = []
     guesses: list[str] = []
     sections, agency = _without_lead_in(_sections(_body_xml(document), title, facts, notes), notes)
-    _check_length(page, sections)
+    _check_length(page, sections, notes)
     return Imported(
         title=title,
         author=_author(facts, agency, guesses),
@@ -106,8 +106,10 @@ def _running_text(page: Page) -> object:
     )
 
 
-def _check_length(page: Page, sections: list[Section]) -> None:
+def _check_length(page: Page, sections: list[Section], notes: list[str]) -> None:
     words = sum(len(p.split()) for section in sections for p in section.paragraphs)
+    if words < MIN_WORDS and any(note.startswith(CONSENT) for note in notes):
+        raise SourceError(page.url, "shows a cookie consent notice in place of the article")
     if words < MIN_WORDS:
         raise SourceError(
             page.url,

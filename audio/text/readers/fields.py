@@ -126,15 +126,20 @@ def split_lead_in(paragraph: str) -> LeadIn | None:
     return LeadIn(match["mark"].strip(), agency, paragraph[match.end() :])
 
 
-# After the last sentence: an editor's initials ("(fpr)", heise's and agencies' way) or an
-# agency ("(dpa)"): lower case, so that "(SPD)." after a name is never taken.
-_CLOSING_TAG = re.compile(r"(?<=[.!?\"“”»«])\s*\((?P<tag>[a-z]{2,5}(?:/[a-z]{2,5})*)\)$")
+# After the last sentence: an editor's initials ("(fpr)", heise's and agencies' way), an agency
+# ("(dpa)"), or a news wire's desk codes ("/yyzz/DP/stw"); in parentheses lower case only, so
+# that "(SPD)." after a name is never taken.
+_CLOSING_TAG = re.compile(
+    r"(?<=[.!?\"“”»«])\s*(?:\((?P<tag>[a-z]{2,5}(?:/[a-z]{2,5})*)\)|(?P<codes>(?:/[A-Za-z]{2,5}){2,4}))$"
+)
 
 
 def split_closing_tag(paragraph: str) -> tuple[str, str | None]:
     """`… begleiten. (fpr)` → (`… begleiten.`, `fpr`); the paragraph and None if it has none."""
     match = _CLOSING_TAG.search(paragraph)
-    return (paragraph[: match.start()], match["tag"]) if match else (paragraph, None)
+    if match is None:
+        return paragraph, None
+    return paragraph[: match.start()], match["tag"] or match["codes"]
 
 
 TITLE_MAX = 90

@@ -13,6 +13,8 @@ import re
 
 from audio.text.readers.fields import AGENCY, parse_agency
 
+CONSENT = "a cookie or consent notice"
+NAVIGATION = "a breadcrumb trail"
 CREDIT = "a photo credit"
 CAPTION = "an image caption"
 LINK = "a link to another article"
@@ -28,6 +30,23 @@ _PHOTO_AGENCY = (
     r"|Shutterstock|iStock(?:photo)?|Colourbox(?:\.de)?|Fotolia|Adobe\s+Stock|Unsplash)"
 )
 _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    # What a site shows in place of the article until cookies are accepted; only by how such
+    # notices begin, so that a commentary about cookie banners stays.
+    (
+        CONSENT,
+        re.compile(
+            r"^(?:Weiter mit (?:Tracking|Werbung|dem \w+-Abo)|Einwilligung:|Tracking durch Dritte"
+            r"|Externe Inhalte:|Zum Angebot\b|Bereits \w+-Abonnent"
+            r"|(?:Alle )?(?:akzeptieren|zustimmen)(?: und weiter)?$"
+            r"|Wir (?:und unsere Partner )?(?:verwenden|nutzen) Cookies"
+            r"|Diese (?:Website|Seite) (?:verwendet|nutzt) Cookies|Besuchen Sie unsere Website mit"
+            r"|Nutzen Sie unser Angebot ohne|Durch das Klicken)",
+            re.I,
+        ),
+        1200,
+    ),
+    # "Startseite > Politik > Deutschland", a lone ">" of a scraped breadcrumb list.
+    (NAVIGATION, re.compile(r"^(?:\d+\.)?\s*[>»›]\s*$|^[^.!?>]+(?:\s[>›»]\s[^.!?>]+){2,}$"), 120),
     # "Foto: dpa", "© picture alliance / dpa", "Symbolbild", "Bildrechte: MDR".
     (CREDIT, re.compile(rf"^\(?(?:©|\(c\)\s|{_CREDIT_LABEL}\s*:|Symbol(?:foto|bild)$)", re.I), 160),
     # "dpa/Matthias Balk", "imago images/Sven Simon", "picture alliance / dpa": an agency and
@@ -37,12 +56,13 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         re.compile(rf"^(?i:{_PHOTO_AGENCY})(?:\s*/\s*(?:[A-ZÄÖÜ][\w. -]+|(?i:{AGENCY})))+$"),
         80,
     ),
-    # "Der Minister in Kiew. Foto: Jan Woitas/dpa", "… (Quelle: dpa/Matthias Balk)".
+    # "Der Minister in Kiew. Foto: Jan Woitas/dpa", "… (Quelle: dpa/Matthias Balk)",
+    # "… (Grafik: Tobias Muster)".
     (
         CAPTION,
         re.compile(
-            r"(?:\b(?:Fotos?|Bild(?:rechte)?)\s*:\s*|©\s*|\((?:Fotos?|Bild|Quelle)\s*:\s*)"
-            r"[^!?:]{0,80}[^.!?:\s]\)?$"
+            r"(?:\b(?:Fotos?|Bild(?:rechte)?|Grafik)\s*:\s*|©\s*"
+            rf"|\({_CREDIT_LABEL}\s*:\s*)[^!?:]{{0,80}}[^.!?:\s]\)?$"
         ),
         400,
     ),
@@ -83,7 +103,8 @@ _BUTTONS = frozenset({
     "werbung", "startseite", "zur", "nach", "oben", "zum", "seitenanfang", "anhören", "vorlesen",
     "link", "kopieren", "feedback", "mehr", "schließen", "facebook", "twitter", "whatsapp",
     "e-mail", "email", "messenger", "pocket", "flipboard", "linkedin", "xing", "threads",
-    "bluesky", "mastodon", "telegram",
+    "bluesky", "mastodon", "telegram", "bildergalerie", "galerie", "fotostrecke", "video", "audio",
+    "abspielen",
 })  # fmt: skip
 # Labels a broadcaster's or portal's page sets under the text.
 _PAGE_LABEL = re.compile(
@@ -91,7 +112,7 @@ _PAGE_LABEL = re.compile(
     r" aus\b|Diskutieren Sie mit|Kommentare lesen\b)",
     re.I,
 )
-_COMMENT_COUNT = re.compile(r"^(?:\d+\s+Kommentare?|Kommentare?\s*\(\d+\))$", re.I)
+_COUNT = re.compile(r"^(?:\d+\s+(?:Kommentare?|Bild(?:er)?|Fotos?)|Kommentare?\s*\(\d+\))$", re.I)
 _FOOTER = re.compile(
     r"^(?:Rückfragen(?: bitte)? an|Pressekontakt|Medienkontakt|Original-Content von"
     r"|Kontakt für Rückfragen|Für Rückfragen|Ansprechpartner(?:in)?\s*:|Pressestelle\s*:)",
@@ -119,7 +140,7 @@ def _is_buttons(text: str) -> bool:
     if len(text) > 160:
         return False
     return bool(_PAGE_LABEL.match(text)) or (
-        len(text) <= 80 and (all(w in _BUTTONS for w in words) or bool(_COMMENT_COUNT.match(text)))
+        len(text) <= 80 and (all(w in _BUTTONS for w in words) or bool(_COUNT.match(text)))
     )
 
 

@@ -51,7 +51,7 @@ def parse(path: Path, text: str) -> Article:
     fields = _header_fields(blocks)
     lead, body = _split_at_header(blocks, fields)
     title, teaser, rest = _lead(lead, notes)
-    body = _without_footer([*rest, *body], notes)
+    body = _without_labels(_without_footer([*rest, *body], notes), notes)
     body, closing = _without_closing_tag(body, notes)
     tags += closing
     teaser, body, lead_in = _without_lead_in(teaser, body, notes)
@@ -96,21 +96,30 @@ def _part(text: str) -> Field | None:
 
 
 def _combined(text: str) -> Field | None:
-    """`Von Anna Beispiel | 21.01.2022, 19:00 Uhr`, `Anna Beispiel, 21. Januar 2022`."""
+    """`Von Anna Beispiel | 21.01.2022, 19:00 Uhr`, `Anna Beispiel, 21. Januar 2022`, `Von Anna
+    Beispiel Aktualisiert: 21.01.2022`."""
     parts = re.split(r"\s+[|·•]\s+", text)
     if len(parts) == 1:
         parts = re.split(r",\s+(?=\d)", text, maxsplit=1)
-    if len(parts) == 1:
-        return None
-    found = [_part(p) for p in parts]
+    found = [_part(p) for p in parts] if len(parts) > 1 else [None]
     if not all(found):
-        return None
+        return _byline_then_dateline(text)
     fields = [f for f in found if f is not None]
     return Field(
         author=next((f.author for f in fields if f.author), None),
         stamps=tuple(stamp for f in fields for stamp in f.stamps),
         agency=next((f.agency for f in fields if f.agency), None),
     )
+
+
+def _byline_then_dateline(text: str) -> Field | None:
+    """A byline run into its dateline without a separator, as some sites print them."""
+    for space in (match.start() for match in re.finditer(r"\s", text)):
+        author = parse_byline(text[:space])
+        stamps = parse_stamps(text[space + 1 :]) if author else None
+        if stamps:
+            return Field(author=author, stamps=tuple(stamps))
+    return None
 
 
 def _without_furniture(blocks: list[Block], notes: list[str]) -> list[Block]:
@@ -201,6 +210,14 @@ def _last_line(blocks: list[Block]) -> int:
     return blocks[-1].line
 
 
+def _without_labels(body: list[Block], notes: list[str]) -> list[Block]:
+    """The body without section labels a scrape leaves in it (`Kommentar` under the text)."""
+    for block in body:
+        if is_label(block.text):
+            notes.append(f"line {block.line}: the label {block.text!r} is not read")
+    return [block for block in body if not is_label(block.text)]
+
+
 def _without_closing_tag(
     body: list[Block], notes: list[str]
 ) -> tuple[list[Block], list[tuple[int, str]]]:
@@ -214,7 +231,12 @@ def _without_closing_tag(
     cut = [*body[:-1], Block(last.line, text)]
     if agency := parse_agency(tag):
         return cut, [(last.line, agency)]
-    notes.append(f"line {last.line}: the editor's initials {f'({tag})'!r} are not read")
+    what = (
+        f"the wire's desk codes {tag!r}"
+        if tag.startswith("/")
+        else f"the editor's initials {f'({tag})'!r}"
+    )
+    notes.append(f"line {last.line}: {what} are not read")
     return cut, []
 
 
