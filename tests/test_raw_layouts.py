@@ -135,6 +135,8 @@ def test_a_title_from_the_teaser_is_reported_as_a_guess(tmp_path: Path) -> None:
         ("Von unserer Korrespondentin Anna Beispiel, Paris", "Anna Beispiel"),
         ("Von unserem Berliner Korrespondenten Ben Muster", "Ben Muster"),
         ("Ein Gastbeitrag von Cem Probe", "Cem Probe"),
+        ("Ein Kommentar von OTZ-Chefredakteur Jörg Probe", "Jörg Probe"),
+        ("Von Chefredakteurin Anna Beispiel", "Anna Beispiel"),
         ("Die Rückkehr von Donald Trump!", None),
         ("Die Frage von Krieg und Frieden.", None),
     ],
@@ -365,6 +367,69 @@ def test_a_byline_run_into_its_dateline_and_a_label_under_the_text(tmp_path: Pat
     )
 
 
+def test_a_browser_copy_with_everything_run_together_at_the_top(tmp_path: Path) -> None:
+    """Breadcrumbs as a numbered list, a label and a dateline on two lines of one paragraph, the
+    headline below the dateline, a caption once without and once with its credit."""
+    article = read(
+        tmp_path,
+        "  1. Kreisbote.de\n  2. >\n  3. Lokal\n  4. >\n  5. Nachrichten\n\n"
+        "Interview\nErscheinungsdatum: 03. Dezember 2023\n\n"
+        "Die Landrätin: „Wir bauen keine Luftschlösser“\n\n"
+        "Von Anna Beispiel Aktualisiert: 04.12.2023, 09:10\n"
+        "Die Landrätin im Kreistag.\n"
+        "Die Landrätin im Kreistag. (Foto: Ida Probe)\n\n"
+        "Frau Landrätin, der Kreis muss sparen. Wo fangen Sie an?\n\n"
+        "Bei uns selbst. Die Verwaltung wird kleiner, und das merkt man auch im Rathaus.\n",
+    )
+    assert article.title == "Die Landrätin: „Wir bauen keine Luftschlösser“"
+    assert article.author == "Anna Beispiel"
+    assert article.published == datetime(2023, 12, 3, tzinfo=BERLIN)  # not the update
+    assert paragraphs(article) == [
+        "Frau Landrätin, der Kreis muss sparen. Wo fangen Sie an?",
+        "Bei uns selbst. Die Verwaltung wird kleiner, und das merkt man auch im Rathaus.",
+    ]
+    assert article.warnings == (
+        "line 1: a breadcrumb trail is not read: "
+        "'1. Kreisbote.de 2. > 3. Lokal 4. > 5. Nachrichten'",
+        "line 7: the label 'Interview' is not read",
+        "line 13: an image caption is not read: 'Die Landrätin im Kreistag.'",
+        "line 14: an image caption is not read: 'Die Landrätin im Kreistag. (Foto: Ida Probe)'",
+    )
+
+
+def test_a_dateline_run_into_the_headline(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        "Stand: 10.06.2022 21:00 Uhr Hafen-Blog: Neue Kräne für das Terminal\n\n"
+        "Der Hafen hat am Freitag über seine Pläne informiert. Die Arbeiten beginnen im Herbst "
+        "und sollen zwei Jahre dauern.\n\nDas Wichtigste in Kürze:\n\nDrei neue Kräne.\n",
+    )
+    assert article.title == "Hafen-Blog: Neue Kräne für das Terminal"
+    assert article.published == datetime(2022, 6, 10, 21, 0, tzinfo=BERLIN)
+    assert paragraphs(article)[0].startswith("Der Hafen hat am Freitag")
+
+
+def test_a_press_review_from_a_wire(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        'KREISSTADT (dpa-AFX) - "Kreisbote" zum Haushalt:\n\n'
+        '"Der Kreis hat zu lange gewartet. Jetzt bleibt nur noch der Rotstift, und der trifft '
+        'die Falschen."/abc/DP/xyz\n',
+    )
+    assert article.title == '"Kreisbote" zum Haushalt'
+    assert article.author == "dpa-AFX"
+    assert paragraphs(article) == [
+        '"Der Kreis hat zu lange gewartet. Jetzt bleibt nur noch der Rotstift, und der trifft '
+        'die Falschen."'
+    ]
+    assert article.warnings == (
+        "line 1: the place and agency mark 'KREISSTADT (dpa-AFX) -' is not read",
+        "line 1: no byline found; the agency 'dpa-AFX' is named as the author",
+        "line 3: the wire's desk codes '/abc/DP/xyz' are not read",
+        "no dateline found, the time of the first build is used",
+    )
+
+
 def test_police_copy(tmp_path: Path) -> None:
     article = read(
         tmp_path,
@@ -422,6 +487,8 @@ def test_police_copy(tmp_path: Path) -> None:
         ("2 Bilder", BUTTON),
         ("Leere Gleise am Morgen. (Grafik: Tobias Probe)", CAPTION),
         ("Startseite > Politik > Deutschland", NAVIGATION),
+        ("1. Kreisbote.de 2. > 3. Lokal 4. > 5. Nachrichten", NAVIGATION),
+        ("Inhalt ARTIKEL AUF EINER SEITE LESEN > Vorherige Seite Nächste Seite", BUTTON),
         ("2. >", NAVIGATION),
         ("Weiter mit Tracking durch Dritte", CONSENT),
         ("Zum Angebot Bereits PUR-Abonnent? Hier anmelden", CONSENT),

@@ -16,6 +16,11 @@ _STAFF = (
     r"unser(?:em|er)\s+(?:[A-ZÄÖÜ]\w+\s+)?(?:korrespondent(?:en|in)|redakteur(?:in)?"
     r"|redaktionsmitglied|mitarbeiter(?:in)?|reporter(?:in)?)"
 )
+# "OTZ-Chefredakteur", "Gastautorin": a role before the name, not part of it.
+_ROLE = (
+    r"(?:[A-ZÄÖÜ][\w]*-)?(?:chef)?(?:redakteur|korrespondent|reporter|gastautor|autor|kommentator"
+    r"|herausgeber|chefredakteur)(?:in)?"
+)
 _NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
 _PARTICLE = r"(?:von|van|de|der|den|zu|di|da|del|le|la|ten|ter|vom)"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}"
@@ -27,7 +32,7 @@ _PLACE = (
     r"|[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*(?:\s+(?:am|an der|im|ob der|bei)\s+[A-ZÄÖÜ][\w.-]*)?)"
 )
 _BYLINE = re.compile(
-    rf"^(?i:(?:{_BYLINE_PREFIX}\s+)*(?:von|autor(?:in)?:)(?:\s+{_STAFF})?)\s+{_NAMES}"
+    rf"^(?i:(?:{_BYLINE_PREFIX}\s+)*(?:von|autor(?:in)?:)(?:\s+{_STAFF})?(?:\s+{_ROLE})?)\s+{_NAMES}"
     rf"(?:\s*,\s*{_PLACE})?\s*$"
 )
 # "Anna Beispiel, Berlin": a name of two to four words, a comma, a place.
@@ -163,7 +168,7 @@ def derive_title(teaser: str) -> str:
     return cut.rstrip(",;:-–— ") + " …"
 
 
-HEADLINE_MAX = 160
+HEADLINE_MAX = 200
 """Characters: the longest line read as a headline (kicker and colon included)."""
 
 
@@ -176,6 +181,8 @@ def is_headline(block: str) -> bool:
         return False
     if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
         return False
+    if re.search(r"[.,;:][\"“”»«’]$", line):  # a quoted sentence, as a paragraph ends
+        return False
     return len(_SENTENCE_BREAK.findall(line)) <= 1
 
 
@@ -183,7 +190,7 @@ KICKER_MAX = 40
 LABELS = frozenset({
     "kommentar", "kommentare", "meinung", "leitartikel", "analyse", "kolumne", "glosse",
     "standpunkt", "gastbeitrag", "essay", "interview", "pro", "und", "contra", "zwischenruf",
-    "plus", "exklusiv", "anzeige",
+    "plus", "exklusiv", "anzeige", "der", "des", "tages", "woche", "am", "sonntag",
 })  # fmt: skip
 """Section labels set above a headline; a listener hears them in the intro already."""
 
@@ -225,10 +232,16 @@ def is_subheading(block: str) -> bool:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of an article file and the line it starts on (counted from 1)."""
+    """A paragraph of an article file, the line it starts on (counted from 1), and its lines as
+    the file has them."""
 
     line: int
     text: str
+    lines: tuple[str, ...] = ()
+
+    def split(self) -> list[Block]:
+        """Each of the paragraph's lines as a paragraph of its own."""
+        return [Block(self.line + i, line, (line,)) for i, line in enumerate(self.lines)]
 
 
 def numbered_blocks(text: str) -> list[Block]:
@@ -243,12 +256,12 @@ def numbered_blocks(text: str) -> list[Block]:
             start, current = start or number, [*current, line.strip()]
             continue
         if current:
-            blocks.append(Block(start, " ".join(current)))
+            blocks.append(Block(start, " ".join(current), tuple(current)))
             start, current = 0, []
         if line.strip():
-            blocks.append(Block(number, line.strip()))
+            blocks.append(Block(number, line.strip(), (line.strip(),)))
     if current:
-        blocks.append(Block(start, " ".join(current)))
+        blocks.append(Block(start, " ".join(current), tuple(current)))
     return blocks
 
 

@@ -29,6 +29,11 @@ _PHOTO_AGENCY = (
     rf"(?:{AGENCY}|imago(?:\s+images)?|picture[\s-]alliance|Getty\s+Images|AP\s+Photo"
     r"|Shutterstock|iStock(?:photo)?|Colourbox(?:\.de)?|Fotolia|Adobe\s+Stock|Unsplash)"
 )
+_CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:Fotos?|Bild(?:rechte)?|Grafik)\s*:\s*|©\s*"
+    rf"|\({_CREDIT_LABEL}\s*:\s*)[^!?:]{{0,80}}[^.!?:\s]\)?$"
+)
+"""The credit at the end of a caption."""
 _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     # What a site shows in place of the article until cookies are accepted; only by how such
     # notices begin, so that a commentary about cookie banners stays.
@@ -46,7 +51,15 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         1200,
     ),
     # "Startseite > Politik > Deutschland", a lone ">" of a scraped breadcrumb list.
-    (NAVIGATION, re.compile(r"^(?:\d+\.)?\s*[>»›]\s*$|^[^.!?>]+(?:\s[>›»]\s[^.!?>]+){2,}$"), 120),
+    # and the numbered list a browser copies it as ("1. MZ.de 2. > 3. Lokal 4. > …").
+    (
+        NAVIGATION,
+        re.compile(
+            r"^(?:\d+\.)?\s*[>»›]\s*$|^[^.!?>]+(?:\s[>›»]\s[^.!?>]+){2,}$"
+            r"|^\d+\.\s.*\b\d+\.\s*[>»›](?:\s.*\b\d+\.\s*[>»›])+"
+        ),
+        400,
+    ),
     # "Foto: dpa", "© picture alliance / dpa", "Symbolbild", "Bildrechte: MDR".
     (CREDIT, re.compile(rf"^\(?(?:©|\(c\)\s|{_CREDIT_LABEL}\s*:|Symbol(?:foto|bild)$)", re.I), 160),
     # "dpa/Matthias Balk", "imago images/Sven Simon", "picture alliance / dpa": an agency and
@@ -58,14 +71,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ),
     # "Der Minister in Kiew. Foto: Jan Woitas/dpa", "… (Quelle: dpa/Matthias Balk)",
     # "… (Grafik: Tobias Muster)".
-    (
-        CAPTION,
-        re.compile(
-            r"(?:\b(?:Fotos?|Bild(?:rechte)?|Grafik)\s*:\s*|©\s*"
-            rf"|\({_CREDIT_LABEL}\s*:\s*)[^!?:]{{0,80}}[^.!?:\s]\)?$"
-        ),
-        400,
-    ),
+    (CAPTION, _CAPTION_CREDIT, 400),
     (
         PROMPT,
         re.compile(
@@ -109,7 +115,8 @@ _BUTTONS = frozenset({
 # Labels a broadcaster's or portal's page sets under the text.
 _PAGE_LABEL = re.compile(
     r"^(?:Dieses Thema im Programm:|Hier geht es zur Originalquelle|Zur Startseite|Mehr Nachrichten"
-    r" aus\b|Diskutieren Sie mit|Kommentare lesen\b)",
+    r" aus\b|Diskutieren Sie mit|Kommentare lesen\b|(?:Inhalt\s+)?Artikel auf einer Seite lesen"
+    r"|Vorherige Seite|Nächste Seite|Seite \d+ von \d+$)",
     re.I,
 )
 _COUNT = re.compile(r"^(?:\d+\s+(?:Kommentare?|Bild(?:er)?|Fotos?)|Kommentare?\s*\(\d+\))$", re.I)
@@ -142,6 +149,12 @@ def _is_buttons(text: str) -> bool:
     return bool(_PAGE_LABEL.match(text)) or (
         len(text) <= 80 and (all(w in _BUTTONS for w in words) or bool(_COUNT.match(text)))
     )
+
+
+def caption_text(caption: str) -> str:
+    """A caption without its credit: `Der Minister. Foto: dpa` → `Der Minister.`"""
+    match = _CAPTION_CREDIT.search(caption)
+    return " ".join(caption[: match.start()].split()) if match else caption
 
 
 QUOTE_MAX = 60

@@ -29,7 +29,14 @@ from audio.text.readers.fields import (
     split_closing_tag,
     split_lead_in,
 )
-from audio.text.readers.furniture import FOOTER, furniture, opens_footer, quoted
+from audio.text.readers.furniture import (
+    CAPTION,
+    FOOTER,
+    caption_text,
+    furniture,
+    opens_footer,
+    quoted,
+)
 
 # The byline and dateline sit near the top, above the body's first long paragraph; looking
 # further would mistake body lines for them.
@@ -47,14 +54,15 @@ class Field:
 
 def parse(path: Path, text: str) -> Article:
     notes: list[str] = []
-    blocks, tags = _without_agency_tags(_without_furniture(numbered_blocks(text), notes))
+    blocks = _unfolded(numbered_blocks(text))
+    blocks = _without_labels(_without_furniture(blocks, notes), notes)
+    blocks, tags = _without_agency_tags(blocks)
+    blocks, closing = _without_closing_tag(blocks, notes)
     fields = _header_fields(blocks)
+    blocks, lead_in = _without_lead_in(blocks, fields, notes)
     lead, body = _split_at_header(blocks, fields)
-    title, teaser, rest = _lead(lead, notes)
-    body = _without_labels(_without_footer([*rest, *body], notes), notes)
-    body, closing = _without_closing_tag(body, notes)
-    tags += closing
-    teaser, body, lead_in = _without_lead_in(teaser, body, notes)
+    title, teaser, body = _lead(lead, body, bool(fields), notes)
+    body = _without_footer(body, notes)
     sections = group_sections([block.text for block in body])
     if not sections:
         raise ArticleError(path, "no body text after the byline and dateline")
@@ -63,6 +71,7 @@ def parse(path: Path, text: str) -> Article:
         where = teaser.line if teaser else body[0].line
         notes.append(f"line {where}: no title line; the title is cut from there: {title!r}")
     header = [(blocks[i].line, fields[i]) for i in sorted(fields)]
+    tags += closing
     author = _author(header, sorted([*tags, *lead_in]), notes)
     _unread_tags(author, tags, notes)
     return Article(
@@ -74,6 +83,40 @@ def parse(path: Path, text: str) -> Article:
         sections=tuple(sections),
         warnings=tuple(sorted(notes, key=_line_of)),
     )
+
+
+def _unfolded(blocks: list[Block]) -> list[Block]:
+    """The top of a copy from a browser, where kicker, dateline, byline and caption come as
+    lines of one paragraph, line by line; and a dateline run into the headline on one line
+    (`Stand: 10.06.2022 21:00 Uhr Corona-Blog: …`) as two."""
+    unfolded: list[Block] = []
+    for index, block in enumerate(blocks):
+        top = index < HEADER_DEPTH
+        if top and len(block.lines) > 1 and _run_together(block):
+            unfolded.extend(block.split())
+        else:
+            unfolded.append(block)
+    return [part for i, b in enumerate(unfolded) for part in _dateline_apart(b, i)]
+
+
+def _run_together(block: Block) -> bool:
+    """Whether the paragraph's lines are separate things: one of them is a header field, an
+    agency tag or a label; or one is page furniture while the whole is not (a breadcrumb list
+    is furniture whole)."""
+    if any(read_field(line) or parse_agency(line) or is_label(line) for line in block.lines):
+        return True
+    return furniture(block.text) is None and any(map(furniture, block.lines))
+
+
+def _dateline_apart(block: Block, index: int) -> list[Block]:
+    if index >= HEADER_DEPTH or read_field(block.text):
+        return [block]
+    spaces = [match.start() for match in re.finditer(r"\s", block.text)]
+    for space in reversed(spaces):
+        if parse_stamps(block.text[:space]) and is_headline(block.text[space + 1 :]):
+            rest = block.text[space + 1 :]
+            return [Block(block.line, block.text[:space]), Block(block.line, rest, (rest,))]
+    return [block]
 
 
 def read_field(text: str) -> Field | None:
@@ -123,14 +166,20 @@ def _byline_then_dateline(text: str) -> Field | None:
 
 
 def _without_furniture(blocks: list[Block], notes: list[str]) -> list[Block]:
-    kept = []
+    """The blocks without page furniture, and without a caption's text where a page repeats
+    it without its credit beside the captioned one."""
+    kept, captions = [], set()
     for block in blocks:
         kind = furniture(block.text)
         if kind is None:
             kept.append(block)
-        else:
-            notes.append(f"line {block.line}: {kind} is not read: {quoted(block.text)}")
-    return kept
+            continue
+        notes.append(f"line {block.line}: {kind} is not read: {quoted(block.text)}")
+        if kind == CAPTION:
+            captions.add(caption_text(block.text))
+    for block in [b for b in kept if b.text in captions]:
+        notes.append(f"line {block.line}: {CAPTION} is not read: {quoted(block.text)}")
+    return [block for block in kept if block.text not in captions]
 
 
 def _header_fields(blocks: list[Block]) -> dict[int, Field]:
@@ -157,30 +206,48 @@ def _split_at_header(blocks: list[Block], fields: dict[int, Field]) -> tuple[lis
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) > 120 or len(re.findall(r"[.!?]\s+[A-ZÄÖÜ]", text)) >= 1
+    """Running text: a long line or several sentences, and no headline."""
+    long = len(text) > 120 or bool(re.search(r"[.!?]\s+[A-ZÄÖÜ]", text))
+    return long and not is_headline(text)
 
 
-def _lead(lead: list[Block], notes: list[str]) -> tuple[str | None, Block | None, list[Block]]:
-    """Title, teaser, and what else stands above the byline and dateline (read as the body's
-    first paragraphs)."""
-    if len(lead) > 1 and is_label(lead[0].text):
-        notes.append(f"line {lead[0].line}: the label {lead[0].text!r} is not read")
-        lead = lead[1:]
+def _lead(
+    lead: list[Block], body: list[Block], has_header: bool, notes: list[str]
+) -> tuple[str | None, Block | None, list[Block]]:
+    """Title, teaser and body: the title and teaser stand above the byline and dateline (what
+    else stands there is read as the body's first paragraphs); where nothing does, a headline
+    right below them is the title."""
+    if not lead and has_header and len(body) > 1 and is_headline(body[0].text):
+        return _title_text(body[0], notes), None, body[1:]
     title = None
     if len(lead) >= 2 and is_kicker(lead[0].text) and is_headline(lead[1].text):
         joint = " – " if ":" in lead[1].text else ": "
-        title, lead = f"{lead[0].text}{joint}{lead[1].text}", lead[2:]
-    elif lead and _is_title(lead):
-        title, lead = _without_office_code(lead[0], notes), lead[1:]
-    return title, (lead[0] if lead else None), lead[1:]
+        title, lead = f"{lead[0].text}{joint}{_title_text(lead[1], notes)}", lead[2:]
+    elif lead and _is_title(lead[0], lead[1:] or body[:1], above_teaser=len(lead) > 1):
+        title, lead = _title_text(lead[0], notes), lead[1:]
+    return title, (lead[0] if lead else None), [*lead[1:], *body]
 
 
-def _is_title(lead: list[Block]) -> bool:
-    """A headline; or, above a longer teaser, a short line even if it ends with a full stop."""
-    first = lead[0].text
-    if is_headline(first):
+def _title_text(block: Block, notes: list[str]) -> str:
+    """A headline as a title: without a police office's code, and without the colon a press
+    review's headline ends in (`"Augsburger Allgemeine" zu Laschet:`)."""
+    return _without_office_code(block, notes).rstrip(":").rstrip()
+
+
+SHORT_TITLE = 100
+"""Characters: a one-sentence line up to this long above a longer paragraph is its headline
+even if it ends in a colon, or, above a teaser, in a full stop."""
+
+
+def _is_title(first: Block, following: list[Block], above_teaser: bool) -> bool:
+    """A headline; or, above a longer paragraph, a short line ending in a colon (a press
+    review's `"Augsburger Allgemeine" zu Laschet:`), or in a full stop above a teaser. A short
+    sentence alone above the byline is the teaser."""
+    if is_headline(first.text):
         return True
-    return len(lead) >= 2 and is_headline(first.rstrip(".")) and _is_prose(lead[1].text)
+    ends = (".", ":") if above_teaser else (":",)
+    short = len(first.text) <= SHORT_TITLE and not re.search(r"[.!?:]\s", first.text)
+    return short and first.text.endswith(ends) and bool(following) and _is_prose(following[0].text)
 
 
 # Police and fire brigade copy opens its title with the office's code: "POL-KA:", "BPOL-HRO:".
@@ -191,6 +258,7 @@ _OFFICE_CODE = re.compile(
 
 
 def _without_office_code(title: Block, notes: list[str]) -> str:
+    """The headline without a police office's code before it."""
     match = _OFFICE_CODE.match(title.text)
     if match is None:
         return title.text
@@ -210,12 +278,13 @@ def _last_line(blocks: list[Block]) -> int:
     return blocks[-1].line
 
 
-def _without_labels(body: list[Block], notes: list[str]) -> list[Block]:
-    """The body without section labels a scrape leaves in it (`Kommentar` under the text)."""
-    for block in body:
+def _without_labels(blocks: list[Block], notes: list[str]) -> list[Block]:
+    """The blocks without section labels (`Kommentar` above the headline or under the text):
+    the intro says what the piece is."""
+    for block in blocks:
         if is_label(block.text):
             notes.append(f"line {block.line}: the label {block.text!r} is not read")
-    return [block for block in body if not is_label(block.text)]
+    return [block for block in blocks if not is_label(block.text)]
 
 
 def _without_closing_tag(
@@ -254,19 +323,26 @@ def _without_agency_tags(blocks: list[Block]) -> tuple[list[Block], list[tuple[i
 
 
 def _without_lead_in(
-    teaser: Block | None, body: list[Block], notes: list[str]
-) -> tuple[Block | None, list[Block], list[tuple[int, str]]]:
-    """The teaser, or else the body's first paragraph, without the place and agency mark
-    before its first sentence (`Berlin (dpa) - `)."""
-    for at, first in enumerate([teaser, body[0] if body else None]):
-        lead_in = split_lead_in(first.text) if first else None
-        if first is None or lead_in is None:
-            continue
-        notes.append(f"line {first.line}: the place and agency mark {lead_in.mark!r} is not read")
-        cut = Block(first.line, lead_in.rest)
-        agency = [(first.line, lead_in.agency)] if lead_in.agency else []
-        return (cut, body, agency) if at == 0 else (teaser, [cut, *body[1:]], agency)
-    return teaser, body, []
+    blocks: list[Block], fields: dict[int, Field], notes: list[str]
+) -> tuple[list[Block], list[tuple[int, str]]]:
+    """The blocks with the first paragraph of text without the place and agency mark before its
+    first sentence (`Berlin (dpa) - `), and that agency. A headline above it may carry an
+    agency's mark too (a wire's headline line), never a mere place (`Ettlingen - Radfahrer …`)."""
+    at, lead_in, prose = None, None, 0
+    for index in (i for i in range(len(blocks)) if i not in fields):
+        lead_in = split_lead_in(blocks[index].text)
+        prose += not is_headline(blocks[index].text)
+        if lead_in and (lead_in.agency or prose):
+            at = index
+            break
+        if prose == 2:  # the teaser and the first paragraph: a mark stands in one of them
+            break
+    if at is None or lead_in is None:
+        return blocks, []
+    first = blocks[at]
+    notes.append(f"line {first.line}: the place and agency mark {lead_in.mark!r} is not read")
+    agency = [(first.line, lead_in.agency)] if lead_in.agency else []
+    return [*blocks[:at], Block(first.line, lead_in.rest), *blocks[at + 1 :]], agency
 
 
 Header = list[tuple[int, Field]]
