@@ -17,6 +17,7 @@ from audio.web.article_file import escape, render
 from audio.web.extract import Imported, extract_article
 from audio.web.feeds import feed_links, is_feed
 from audio.web.fetch import Page, read_saved
+from audio.web.importer import import_sources
 from audio.web.ledger import LEDGER, Ledger
 
 WEB = Path(__file__).parent / "data" / "web"
@@ -312,3 +313,21 @@ def test_a_broken_ledger_is_named(tmp_path: Path) -> None:
     (tmp_path / LEDGER).write_text("{not json", encoding="utf-8")
     with pytest.raises(SourceError, match=r"\.imported\.json: cannot read the import ledger"):
         Ledger(tmp_path)
+
+
+def test_a_feed_item_never_makes_import_read_a_local_file(tmp_path: Path) -> None:
+    secret = tmp_path / "geheim.html"
+    secret.write_text("<html><body><p>Nur für diesen Rechner.</p></body></html>", "utf-8")
+    feed = tmp_path / "feed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        f"<item><link>{secret.as_uri()}</link></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (result,) = import_sources([str(feed)], tmp_path / "articles")
+    assert result.action == "failed"
+    assert result.reason.startswith("file:")
+    assert result.reason.endswith(
+        "geheim.html: a feed item that is no http(s) address is not followed"
+    )
+    assert list((tmp_path / "articles").glob("*.md")) == []

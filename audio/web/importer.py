@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from audio.errors import AudioEditionError, SourceError
 from audio.web.extract import Imported, extract_article
@@ -88,6 +89,9 @@ def import_sources(
 
 def _load(fetcher: Fetcher, source: str, from_feed: bool) -> list[str] | Imported:
     """A feed's item links, or the article on a page."""
+    if from_feed and urlsplit(source).scheme not in ("http", "https"):
+        # A feed from elsewhere must not make import read files on this machine.
+        raise SourceError(source, "a feed item that is no http(s) address is not followed")
     page = fetcher.get(source)
     if is_feed(page):
         if from_feed:
