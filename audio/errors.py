@@ -18,6 +18,15 @@ class ArticleError(AudioEditionError):
         super().__init__(f"{path}: {problem}")
 
 
+class SourceError(AudioEditionError):
+    """A web page, feed or saved page could not be fetched or read as an article."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
 class SettingsError(AudioEditionError):
     """A setting is missing, unknown or out of range."""
 

@@ -33,13 +33,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "tags": ("edition/tags.py", "edition/cover.py"),
     # Only in the feeds and on the site: publish again.
     "publishing": ("publish",),
-    # Runs builds, shows them, serves or checks their output: no edition changes.
+    # Runs builds, shows them, serves or checks their output, or writes article files (which
+    # are digested themselves): no edition changes.
     "nothing": (
         "__init__.py",
         "__main__.py",
         "builds",
         "cli",
         "hosting",
+        "web",
         "crashpoints.py",
         "errors.py",
         "files.py",

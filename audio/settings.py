@@ -102,6 +102,10 @@ class Settings:
     intro_music: Path | None = None
     outro_music: Path | None = None
 
+    # Web pages and feeds (RSS, Atom) that `audio-edition import` reads when given no source, and
+    # `audio-edition build --import` before it builds.
+    sources: tuple[str, ...] = ()
+
     # Where things are.
     articles: Path = Path("articles")
     output: Path = Path("output")
@@ -181,6 +185,8 @@ def _coerce_all(
 
 def _coerce(key: str, value: Any, origin: str, base: Path | None) -> Any:
     wanted = _TYPES[key]
+    if typing.get_origin(wanted) is tuple:
+        return _to_strings(key, value, origin)
     target = next((t for t in typing.get_args(wanted) if t is not type(None)), wanted)
     if value is None or (isinstance(value, str) and value == "" and target is Path):
         return None
@@ -195,6 +201,16 @@ def _coerce(key: str, value: Any, origin: str, base: Path | None) -> Any:
         raise SettingsError(
             f"{origin}: setting {key} = {value!r} is not a {target.__name__}"
         ) from error
+
+
+def _to_strings(key: str, value: Any, origin: str) -> tuple[str, ...]:
+    """A list of strings from TOML, or one string of them separated by white space (an
+    environment variable)."""
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return tuple(item.strip() for item in value if item.strip())
+    raise SettingsError(f"{origin}: setting {key} = {value!r} is not a list of strings")
 
 
 def _to_bool(value: Any) -> bool:

@@ -15,6 +15,7 @@ LAYERS = (
     ("settings", "files"),
     ("cache",),
     ("text",),
+    ("web",),
     ("voice",),
     ("mastering",),
     ("edition",),

@@ -8,7 +8,7 @@ import pytest
 from audio.text.calendar import NEWSROOM_TZ
 from audio.text.phrases import intro
 from audio.text.readers import read_article
-from audio.text.readers.fields import parse_dateline
+from audio.text.readers.datelines import parse_dateline
 from audio.text.speech import normalize
 
 

@@ -54,3 +54,26 @@ def test_url_for_joins_without_double_slashes() -> None:
     settings = Settings(base_url="https://example.org/podcast/")
     assert settings.feed_url == "https://example.org/podcast/feed.xml"
     assert settings.url_for("/a/b.mp3") == "https://example.org/podcast/a/b.mp3"
+
+
+def test_sources_are_a_list_in_toml_and_space_separated_in_the_environment(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.audio-edition]\nsources = ["https://example.org/feed.rss", "gespeichert.html"]\n',
+        encoding="utf-8",
+    )
+    assert load_settings(tmp_path, {}).sources == (
+        "https://example.org/feed.rss",
+        "gespeichert.html",
+    )
+    environ = {"AUDIO_EDITION_SOURCES": " https://a.example/rss\n https://b.example/atom "}
+    assert load_settings(tmp_path, environ).sources == (
+        "https://a.example/rss",
+        "https://b.example/atom",
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.audio-edition]\nsources = 3\n", encoding="utf-8"
+    )
+    with pytest.raises(SettingsError, match="setting sources = 3 is not a list of strings"):
+        load_settings(tmp_path, {})

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from audio.builds.validate import check_cover, check_lexicon, check_renditions
+from audio.builds.validate import check_cover, check_lexicon, check_renditions, check_sources
 from audio.settings import Settings
 
 GOOD = Settings(base_url="https://example.org/")
@@ -52,3 +52,15 @@ def test_a_lexicon_is_read_before_the_build(tmp_path: Path) -> None:
     assert found == f"{lexicon}:2: the written form is empty"
     lexicon.write_text("Lawrow = Lawroff\n", encoding="utf-8")
     assert list(check_lexicon(GOOD.replace(lexicon=lexicon))) == []
+
+
+def test_sources_are_web_addresses_or_files() -> None:
+    good = GOOD.replace(sources=("https://example.org/feed.rss", "seiten/kommentar.html"))
+    assert list(check_sources(good)) == []
+    bad = GOOD.replace(sources=("ftp://example.org/feed", "https:/kaputt"))
+    assert list(check_sources(bad)) == [
+        "sources: 'ftp://example.org/feed' is neither an http(s) address like "
+        "https://example.org/feed.xml nor a file",
+        "sources: 'https:/kaputt' is neither an http(s) address like "
+        "https://example.org/feed.xml nor a file",
+    ]

@@ -81,8 +81,9 @@ ENGINE = frozenset(
         "cache_dir",
     }
 )
-# Where things are: moving a folder changes no edition.
-LOCATIONS = frozenset({"articles", "output"})
+# Where things are and come from: moving a folder, or importing from other web sources (the
+# article files they give are digested themselves), changes no edition.
+LOCATIONS = frozenset({"articles", "output", "sources"})
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,18 @@ def check_lexicon(settings: Settings) -> Iterator[str]:
             yield str(error)
 
 
+def check_sources(settings: Settings) -> Iterator[str]:
+    for source in settings.sources:
+        parts = urlsplit(source)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            continue
+        if len(parts.scheme) > 1 or parts.scheme in ("http", "https"):
+            yield (
+                f"sources: {source!r} is neither an http(s) address like "
+                "https://example.org/feed.xml nor a file"
+            )
+
+
 CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_base_url,
     check_engine,
@@ -120,6 +132,7 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_pauses,
     check_lexicon,
     check_podcast,
+    check_sources,
 )
 
 

@@ -63,6 +63,12 @@ def build(
     word_gap: WordGapOption = None,
     tempo: TempoOption = None,
     piper_model: PiperModelOption = None,
+    import_first: Annotated[
+        bool,
+        typer.Option(
+            "--import", help="First import what is new from the sources setting (pages, feeds)."
+        ),
+    ] = False,
 ) -> None:
     """Bring the audio editions, the feeds and the site up to date with the articles.
 
@@ -74,8 +80,15 @@ def build(
         output=out_dir,
         **speech_options(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
     )
+    failed_imports = 0
+    if import_first:
+        from audio.builds.validate import validate
+        from audio.cli.importing import run_import
+
+        validate(settings)  # before the import writes anything, as before a build
+        failed_imports = run_import(settings, [], force=False, quiet=quiet, verbose=verbose)
     report = _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait)
-    if report.failures:
+    if report.failures or failed_imports:
         raise typer.Exit(1)
 
 

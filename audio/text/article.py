@@ -26,6 +26,8 @@ class Article:
     teaser: str | None
     sections: tuple[Section, ...]
     url: str | None = None
+    publisher: str | None = None
+    """Who published the article first (a Markdown file's `publisher`, e.g. the site)."""
     warnings: tuple[str, ...] = ()
 
     @property

@@ -1,5 +1,6 @@
-"""Markdown with YAML front matter (`title`, `author`, `date`, `url`, `description`); `##`
-headings open sections, a `#` heading is the title when the front matter has none."""
+"""Markdown with YAML front matter (`title`, `author`, `date`, `url`, `description`,
+`publisher`); `##` headings open sections, a `#` heading is the title when the front matter has
+none."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any
 from audio.errors import ArticleError
 from audio.text.article import Article, Section
 from audio.text.calendar import NEWSROOM_TZ
-from audio.text.readers.fields import derive_title, parse_dateline, split_blocks
+from audio.text.readers.datelines import parse_dateline
+from audio.text.readers.fields import derive_title, split_blocks
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -23,7 +25,11 @@ _INLINE = [
     (re.compile(r"`([^`]*)`"), r"\1"),
     (re.compile(r"<[^>\n]+>"), ""),
 ]
-_KNOWN_KEYS = {"title", "author", "date", "url", "description"}
+_KNOWN_KEYS = {"title", "author", "date", "url", "description", "publisher"}
+# CommonMark's backslash escapes: `\*` is a star, not emphasis.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_HOLD = 0xE000
+"""Private-use code points hold the escaped characters' places while the inline rules run."""
 
 
 def parse(path: Path, text: str) -> Article:
@@ -66,14 +72,28 @@ def parse(path: Path, text: str) -> Article:
         teaser=teaser,
         sections=tuple(sections),
         url=_text_field(path, meta, "url"),
+        publisher=_text_field(path, meta, "publisher"),
         warnings=tuple(warnings),
     )
 
 
 def plain(markdown: str) -> str:
-    """Inline Markdown reduced to the words a listener hears."""
+    """Inline Markdown reduced to the words a listener hears; an escaped character stays."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match[1])
+        return chr(_HOLD + len(held) - 1)
+
+    markdown = _ESCAPE.sub(hold, markdown)
     for pattern, replacement in _INLINE:
         markdown = pattern.sub(replacement, markdown)
+    if held:
+        markdown = re.sub(
+            f"[{chr(_HOLD)}-{chr(_HOLD + len(held) - 1)}]",
+            lambda m: held[ord(m[0]) - _HOLD],
+            markdown,
+        )
     return " ".join(markdown.split())
 
 
