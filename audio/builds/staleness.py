@@ -81,8 +81,8 @@ ENGINE = frozenset(
         "cache_dir",
     }
 )
-# Where things are: moving a folder changes no edition.
-LOCATIONS = frozenset({"articles", "output"})
+# Where things are, and where they are deployed to: moving a folder changes no edition.
+LOCATIONS = frozenset({"articles", "output", "deploy"})
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import gc
 
 from audio.builds.allocator import keep_freed_memory
-from audio.cli import building, published, tools
+from audio.cli import building, deploying, published, tools
 from audio.cli.app import app
 
-__all__ = ["app", "building", "main", "published", "tools"]
+__all__ = ["app", "building", "deploying", "main", "published", "tools"]
 
 
 def main() -> None:
