@@ -18,6 +18,7 @@ from audio.hosting.deploy import DeployReport, deploy_output
 from audio.hosting.deploy.failures import CredentialsRefused, MissingBucket, TargetUnreachable
 from audio.hosting.deploy.rclone import rclone_path
 from audio.hosting.media import IMMUTABLE, SHORT
+from audio.hosting.remote_check import check_remote
 from audio.settings import Settings
 from tests.deploys import contents, edit, get, live_problems, newsroom
 from tests.servers import S3, s3_server
@@ -84,6 +85,7 @@ def test_feedparser_reads_the_feed_from_the_server_and_every_enclosure_is_whole(
         assert status == 206
         assert part == audio[100:200]
         assert headers["Content-Range"] == f"bytes 100-199/{len(audio)}"
+    assert check_remote(store.url("kommentare/feed.xml")) == []
 
 
 def of_kind(paths: Iterable[str], kind: str) -> str:
