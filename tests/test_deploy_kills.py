@@ -133,7 +133,7 @@ def test_kills_at_random_moments_leave_the_live_feed_whole(
     print(f"deploy of {whole:.2f} s killed at", "; ".join(reached))
 
 
-EDIT_STEPS = ["files", "pages", "flash-briefing.json", "index.html", "feed.xml", "deleted"]
+EDIT_STEPS = ["files", "pages", "index and flash briefing", "feed.xml", "deleted"]
 
 
 @pytest.mark.parametrize("step", EDIT_STEPS)

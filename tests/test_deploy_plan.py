@@ -42,8 +42,7 @@ def test_a_first_deploy_sends_media_then_pages_then_briefing_index_and_feed_last
     assert [(step.name, step.paths) for step in plan.steps] == [
         ("files", (MP3, VTT, "assets/site.css", "cover.jpg")),
         ("pages", (PAGE,)),
-        ("flash-briefing.json", ("flash-briefing.json",)),
-        ("index.html", ("index.html",)),
+        ("index and flash briefing", ("flash-briefing.json", "index.html")),
         ("feed.xml", ("feed.xml",)),
     ]
     assert plan.delete == ()

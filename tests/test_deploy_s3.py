@@ -171,7 +171,7 @@ def test_an_edit_sends_its_edition_and_the_feed_and_site_and_retires_the_old_fil
     assert {p.split("/")[0] for p in report.deleted} == {folder}
     # The order a listener needs: media, the page, then flash briefing, index and feed.
     steps = [step.name for step in report.plan.steps]
-    assert steps == ["files", "pages", "flash-briefing.json", "index.html", "feed.xml"]
+    assert steps == ["files", "pages", "index and flash briefing", "feed.xml"]
     after = stamps(store)
     assert {p for p in after if before.get(p) != after[p]} == changed
     assert live_problems(store.url("kommentare/feed.xml")) == []

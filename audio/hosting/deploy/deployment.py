@@ -15,6 +15,7 @@ import json
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,16 +202,25 @@ class _Sender:
         for path in step.paths:
             self.record.pending[path] = (self.local[path].size, self.local[path].digest)
         save_record(self.output, self.target, self.record)
-        for headers, paths in _by_headers(step.paths).items():
-            flags = [f"--header-upload={header}" for header in headers]
-            run = self._run(["copy", str(self.output), self.target.remote, *SENDING, *flags], paths)
+        # One rclone per kind of file (each has its own headers), all at once: a run costs
+        # 0.14 s of start-up, more than a small file's transfer.
+        groups = _by_headers(step.paths)
+        with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+            runs = list(pool.map(self._copy, groups.items()))
+        for run in runs:
             for path in run.done:
                 self.record.held[path] = self.record.pending.pop(path)
                 self.report.sent.append(path)
                 self.report.bytes_sent += self.local[path].size
-            save_record(self.output, self.target, self.record)
+        save_record(self.output, self.target, self.record)
+        for run in runs:
             if run.returncode:
                 raise failure(self.target, run.errors, f"sending {step.name}")
+
+    def _copy(self, group: tuple[tuple[str, ...], list[str]]) -> Run:
+        headers, paths = group
+        flags = [f"--header-upload={header}" for header in headers]
+        return self._run(["copy", str(self.output), self.target.remote, *SENDING, *flags], paths)
 
     def _delete(self, paths: Sequence[str]) -> None:
         self.events.deleting(paths)

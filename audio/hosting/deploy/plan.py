@@ -4,8 +4,9 @@ that names a missing file or one of another length.
 1. every new or changed file but the pages and the three files that list editions: the edition's
    MP3s, transcripts and chapters (new versions are new names), the cover, the stylesheet;
 2. the edition pages;
-3. `flash-briefing.json`, `index.html`, and `feed.xml` last;
-4. only then the files no edition uses any more.
+3. `flash-briefing.json` and `index.html`, which link to those (in either order);
+4. `feed.xml`, last;
+5. only then the files no edition uses any more.
 
 A deploy killed anywhere leaves the previous feed live, and everything it names still there; the
 next deploy compares again and finishes the job.
@@ -28,9 +29,9 @@ from audio.publish.feed import FEED
 from audio.publish.flash import FLASH_BRIEFING
 from audio.publish.site import INDEX
 
-FILES, PAGES = "files", "pages"
-LAST = (FLASH_BRIEFING, INDEX, FEED)
-"""Sent one by one in this order, after everything they link to."""
+FILES, PAGES, LISTS = "files", "pages", "index and flash briefing"
+LISTING = (FLASH_BRIEFING, INDEX)
+"""The site's index and the flash briefing: sent after the pages and MP3s they link to."""
 # What rclone leaves of an upload to a temporary name that was cut short (sftp, local).
 _PARTIAL = re.compile(r"^(?P<name>.+)\.[0-9a-f]{8}\.partial$")
 
@@ -58,9 +59,10 @@ def make_plan(local: Mapping[str, LocalFile], remote: Mapping[str, int], record:
     current = {path for path, file in local.items() if _on_target(path, file, remote, record)}
     sending = [path for path in local if path not in current]
     steps = [
-        Step(FILES, tuple(p for p in sending if not _page(p) and p not in LAST)),
+        Step(FILES, tuple(p for p in sending if not _page(p) and p not in (*LISTING, FEED))),
         Step(PAGES, tuple(p for p in sending if _page(p))),
-        *(Step(name, (name,)) for name in LAST if name in sending),
+        Step(LISTS, tuple(p for p in LISTING if p in sending)),
+        Step(FEED, (FEED,) if FEED in sending else ()),
     ]
     folders = {edition_folder(path) for path in [*remote, *local]} - {None}
     delete = sorted(p for p in remote if p not in local and _ours(p, folders, local, record))

@@ -22,7 +22,7 @@ import signal
 import subprocess
 import sys
 import sysconfig
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +42,10 @@ DONE = {"Copied (new)", "Copied (replaced existing)", "Copied", "Deleted"}
 _SECRET_NAME = re.compile(r"SECRET|TOKEN|PASS|KEY|CREDENTIAL|SESSION", re.IGNORECASE)
 _SHORTEST_SECRET = 6
 _PR_SET_PDEATHSIG = 1
+
+
+_in_child: Callable[[], None] | None = None
+"""What the child runs before rclone (Linux: die with this process)."""
 
 
 class NoRclone(AudioEditionError):
@@ -85,7 +89,7 @@ def rclone(arguments: Sequence[str], environ: Mapping[str, str] | None = None) -
         capture_output=True,
         text=True,
         errors="replace",
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        preexec_fn=_in_child,
     )
     hidden = secrets(environ)
     run = Run(completed.returncode, completed.stdout)
@@ -126,8 +130,16 @@ def redact(text: str, hidden: Sequence[str]) -> str:
     return text
 
 
-def _die_with_parent() -> None:
-    """In the child, before rclone starts: the kernel kills it when its parent dies."""
+if sys.platform == "linux":
     import ctypes
 
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # Looked up here: the child between fork and exec must not import (another thread may hold
+    # the import lock).
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def _die_with_parent() -> None:
+        """In the child, before rclone starts: the kernel kills it when the thread that started
+        it ends, which waits for it, or when the whole process is killed."""
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    _in_child = _die_with_parent
