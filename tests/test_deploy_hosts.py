@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from audio.hosting.deploy import deploy_output
-from audio.hosting.deploy.failures import CredentialsRefused, DiskFull, HostNotTrusted
+from audio.hosting.deploy.failures import (
+    CredentialsRefused,
+    DeployError,
+    DiskFull,
+    HostNotTrusted,
+)
 from audio.settings import Settings
 from tests.deploys import contents, edit, newsroom
 from tests.servers import Sftp, WebDav, obscured, sftp_server, webdav_server
@@ -149,3 +154,20 @@ def test_webdav_with_a_wrong_password(
     monkeypatch.setenv("RCLONE_WEBDAV_PASS", obscured("falsch"))
     with pytest.raises(CredentialsRefused, match="401"):
         deploy_output(copy(built, tmp_path), dav.target())
+
+
+def test_a_remote_of_the_user_s_rclone_config(
+    built: Settings, dav: WebDav, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "rclone.conf"
+    config.write_text(
+        f"[kommentare]\ntype = webdav\nurl = http://127.0.0.1:{dav.port}/\n"
+        f"user = {dav.user}\npass = {obscured(dav.password)}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("RCLONE_CONFIG", str(config))
+    settings = copy(built, tmp_path)
+    deploy_output(settings, "kommentare:podcast")
+    assert held(dav.folder / "podcast") == published(settings)
+    with pytest.raises(DeployError, match="rclone has no remote of that name"):
+        deploy_output(settings, "nirgends:podcast")
