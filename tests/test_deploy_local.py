@@ -121,9 +121,15 @@ def test_a_target_inside_the_output_folder_is_refused(here: Settings) -> None:
 
 
 def test_a_folder_a_killed_build_left_unfinished_is_not_sent(here: Settings) -> None:
-    mp3 = next(p for p in contents(here.output) if p.endswith(".speaker.mp3"))
-    (here.output / mp3).unlink()
-    with pytest.raises(AudioEditionError, match=f"the feeds name {mp3}, which is missing"):
+    speaker = next(p for p in contents(here.output) if p.endswith(".speaker.mp3"))
+    (here.output / speaker).unlink()
+    with pytest.raises(AudioEditionError, match=f"the feeds name {speaker}, which is missing;"):
+        deploy_output(here)
+    podcast = next(p for p in contents(here.output) if p.endswith(".mp3") and "speaker" not in p)
+    size = (here.output / podcast).stat().st_size
+    with (here.output / podcast).open("r+b") as cut:
+        cut.truncate(size - 1)
+    with pytest.raises(AudioEditionError, match=f"{podcast}, which is not {size} bytes long;"):
         deploy_output(here)
     assert not Path(here.deploy).exists()
 

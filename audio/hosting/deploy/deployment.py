@@ -91,12 +91,7 @@ def deploy_locked(
     """Deploy while the caller holds the build lock (a build with --deploy does)."""
     events = events or Events()
     started = time.perf_counter()
-    output = settings.output
-    _refuse_overlap(target, output)
-    local = published_files(output, skip=[cache_location(settings)])
-    _refuse_broken(output, local)
-    record = load_record(output, target)
-    remote = _listing(target)
+    local, record, remote = _look(settings, target)
     plan = make_plan(local, remote or {}, record)
     _agree(record, plan, local, remote or {})
     events.planned(plan)
@@ -107,6 +102,16 @@ def deploy_locked(
         _Sender(settings.output, target, local, record, report, events).go()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _look(
+    settings: Settings, target: Target
+) -> tuple[dict[str, LocalFile], Record, dict[str, int] | None]:
+    """The output folder's files, the record of the target, and the target's listing."""
+    _refuse_overlap(target, settings.output)
+    local = published_files(settings.output, skip=[cache_location(settings)])
+    _refuse_broken(settings.output, local)
+    return local, load_record(settings.output, target), _listing(target)
 
 
 def _refuse_overlap(target: Target, output: Path) -> None:
@@ -134,9 +139,10 @@ def _refuse_broken(output: Path, local: dict[str, LocalFile]) -> None:
         path = relative(url, links.base)
         file = local.get(path) if path is not None else None
         if path is not None and (file is None or length not in (None, file.size)):
+            problem = "is missing" if file is None else f"is not {length} bytes long"
             raise DeployError(
-                f"{output}: the feeds name {path}, which is missing or not "
-                f"{length} bytes long; run `audio-edition build` to finish the folder"
+                f"{output}: the feeds name {path}, which {problem}; run `audio-edition build` "
+                "to finish the folder"
             )
 
 
