@@ -176,3 +176,22 @@ def test_watch_deploy_deploys_after_every_round(
     assert lines[3].startswith(f"{here.deploy}: {len(changed)} files sent")
     assert lines[4] == "Stopped watching."
     assert web(here) == published(here)
+
+
+def test_a_failed_deploy_is_told_and_the_watch_goes_on(
+    here: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    blocked = tmp_path / "a-file" / "web"
+    monkeypatch.setenv("AUDIO_EDITION_DEPLOY", str(blocked))
+    edited = (here.articles / "k1.txt").read_text(encoding="utf-8").replace("Grenze", "Küste")
+    edit = write(here.articles / "k1.txt", edited)
+    lines = command(monkeypatch, edit, idle, options=("-q", "--deploy")).splitlines()
+    failed = f"error: {blocked}: sending files failed: mkdir {tmp_path / 'a-file'}: not a directory"
+    assert lines == [
+        "2 unchanged → output",
+        failed,
+        "1 built, 1 unchanged → output",
+        failed,
+        "Stopped watching.",
+    ]
