@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -83,12 +84,7 @@ def check(
 
     folder = settings.output
     problems = check_folder(folder, targets(settings), jobs=jobs or default_jobs())
-    for problem in problems:
-        out.say(("problem:", "red"), f" {problem}")
-    if problems:
-        out.say(f"{len(problems)} problem(s) in {folder}")
-        raise typer.Exit(1)
-    out.say(f"{folder}: every edition, feed and file checks out")
+    _tell(problems, f"in {folder}", f"{folder}: every edition, feed and file checks out")
 
 
 def _check_remote(settings: Settings, jobs: int | None) -> None:
@@ -99,12 +95,17 @@ def _check_remote(settings: Settings, jobs: int | None) -> None:
         raise SettingsError(mistake)
     feed_url = settings.feed_url
     problems = check_remote(feed_url, jobs=jobs or 8)
+    _tell(problems, f"at {feed_url}", f"{feed_url}: the feed and every enclosure check out")
+
+
+def _tell(problems: Sequence[object], where: str, whole: str) -> None:
+    """Each problem, then how many (exit code 1); or that everything checks out."""
     for problem in problems:
         out.say(("problem:", "red"), f" {problem}")
     if problems:
-        out.say(f"{len(problems)} problem(s) at {feed_url}")
+        out.say(f"{len(problems)} problem(s) {where}")
         raise typer.Exit(1)
-    out.say(f"{feed_url}: the feed and every enclosure check out")
+    out.say(whole)
 
 
 @command(name="list")
