@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from audio.cli.app import OutOption, QuietOption, VerboseOption, command, err, out, settings_with
+from audio.cli.app import OutOption, QuietOption, command, err, out, settings_with
 from audio.errors import AudioEditionError
 from audio.settings import Settings
 
@@ -24,6 +24,9 @@ ToOption = Annotated[
         help="s3://BUCKET/PREFIX, sftp://USER@HOST/PATH, webdav+https://HOST/PATH, an rclone "
         "remote NAME:PATH or a folder (default: the deploy setting).",
     ),
+]
+FilesOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also every file to send and to delete.")
 ]
 DeployOption = Annotated[
     bool,
@@ -42,7 +45,7 @@ def deploy(
         bool, typer.Option("--wait", help="If a build is running, wait for it.")
     ] = False,
     quiet: QuietOption = False,
-    verbose: VerboseOption = False,
+    verbose: FilesOption = False,
 ) -> None:
     """Put the output folder on the web host: new and changed files first, the feed last, and
     the files of removed editions deleted once the new feed is up.
