@@ -109,6 +109,9 @@ class Settings:
     # Where things are.
     articles: Path = Path("articles")
     output: Path = Path("output")
+    deploy: str = ""
+    """Where `deploy` puts the output folder: s3://BUCKET/PREFIX, sftp://USER@HOST/PATH,
+    webdav+https://HOST/PATH, an rclone remote NAME:PATH or a folder (audio/hosting/deploy)."""
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` applied; None values mean "not given" and change nothing."""

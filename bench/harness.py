@@ -50,14 +50,16 @@ def newsroom(folder: Path, count: int, paragraphs: int = 1) -> Path:
     return folder
 
 
-def run_cli(folder: Path, *arguments: str, check: bool = True) -> Run:
+def run_cli(
+    folder: Path, *arguments: str, check: bool = True, env: Mapping[str, str] | None = None
+) -> Run:
     """`audio-edition ARGUMENTS` in `folder`, as a user runs it: from an installed package,
     whose modules pip compiled to bytecode when it installed them. The checkout's modules are
     compiled here for the same reason: an editable install never is, and where
     PYTHONDONTWRITEBYTECODE is set (as on the machine of docs/performance.md) Python would
     compile some 70 modules from source at every command, about 0.1 s of CPU."""
     _compiled()
-    return run([sys.executable, "-m", "audio", *arguments], folder, check)
+    return run([sys.executable, "-m", "audio", *arguments], folder, check, env)
 
 
 def start_cli(folder: Path, *arguments: str) -> subprocess.Popen[str]:

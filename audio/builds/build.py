@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -103,8 +104,10 @@ def build_output(
     force: bool = False,
     wait: bool = False,
     events: Events | None = None,
+    after: Callable[[Report], object] | None = None,
 ) -> Report:
-    """Bring the output folder up to date with the articles and the settings."""
+    """Bring the output folder up to date with the articles and the settings; then `after`,
+    still holding the lock (a deploy reads the folder as this build left it)."""
     validate(settings)
     events = events or Events()
     output = settings.output
@@ -114,6 +117,8 @@ def build_output(
         run = _Build(settings, output, keep, force, events)
         run.go(sources, jobs or default_jobs())
         staging.discard(output)
+        if after is not None:
+            after(run.report)
     return run.report
 
 

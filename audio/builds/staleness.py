@@ -81,9 +81,9 @@ ENGINE = frozenset(
         "cache_dir",
     }
 )
-# Where things are and come from: moving a folder, or importing from other web sources (the
-# article files they give are digested themselves), changes no edition.
-LOCATIONS = frozenset({"articles", "output", "sources"})
+# Where things are, come from and go to: moving a folder, importing from other web sources (the
+# article files they give are digested themselves) or deploying elsewhere changes no edition.
+LOCATIONS = frozenset({"articles", "output", "sources", "deploy"})
 
 
 @dataclass(frozen=True)

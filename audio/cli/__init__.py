@@ -6,10 +6,10 @@ from __future__ import annotations
 import gc
 
 from audio.builds.allocator import keep_freed_memory
-from audio.cli import building, importing, published, tools
+from audio.cli import building, deploying, importing, published, tools
 from audio.cli.app import app
 
-__all__ = ["app", "building", "importing", "main", "published", "tools"]
+__all__ = ["app", "building", "deploying", "importing", "main", "published", "tools"]
 
 
 def main() -> None:

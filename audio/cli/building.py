@@ -34,6 +34,7 @@ from audio.cli.app import (
     speech_options,
     warn,
 )
+from audio.cli.deploying import DeployAfter, DeployOption, target_of
 from audio.settings import Settings
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def build(
     wait: Annotated[
         bool, typer.Option("--wait", help="If another build is running, wait for it.")
     ] = False,
+    deploy: DeployOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     cache: CacheOption = None,
@@ -80,6 +82,8 @@ def build(
         output=out_dir,
         **speech_options(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
     )
+    # The deploy target is checked before anything is imported or built.
+    deploying = DeployAfter(settings, target_of(settings), quiet) if deploy else None
     failed_imports = 0
     if import_first:
         from audio.builds.validate import validate
@@ -87,7 +91,9 @@ def build(
 
         validate(settings)  # before the import writes anything, as before a build
         failed_imports = run_import(settings, [], force=False, quiet=quiet, verbose=verbose)
-    report = _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait)
+    report = _build_round(
+        settings, quiet, verbose, deploying=deploying, jobs=jobs, keep=keep, force=force, wait=wait
+    )
     if report.failures or failed_imports:
         raise typer.Exit(1)
 
@@ -97,19 +103,22 @@ def _build_round(
     quiet: bool,
     verbose: bool,
     title: str = "audio-edition build",
+    deploying: DeployAfter | None = None,
     **options: Any,
 ) -> Report:
     """One build with its progress, summary (its table titled `title`) and warnings shown as
-    `build` shows them."""
+    `build` shows them; then `deploying`'s deploy, made under the build's lock."""
     from audio.builds.build import build_output
     from audio.cli.progress import NORMAL, QUIET, VERBOSE, Display, summary
 
     verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
     with Display(err, verbosity) as display:
-        report = build_output(settings, events=display, **options)
+        report = build_output(settings, events=display, after=deploying, **options)
     summary(report, out, verbosity, title)
     for warning in report.warnings:
         warn(warning)
+    if deploying is not None:
+        deploying.show()
     return report
 
 
@@ -121,6 +130,7 @@ def watch(
     base_url: BaseUrlOption = None,
     jobs: JobsOption = None,
     keep: KeepOption = False,
+    deploy: DeployOption = False,
     interval: Annotated[
         float,
         typer.Option("--interval", min=0.01, help="Seconds between looks at the files."),
@@ -151,8 +161,13 @@ def watch(
         # A build holding the lock (cron's) is waited for: the round comes after it.
         # Each round's table says when it ran: a watch's output is a log of many rounds.
         title = f"audio-edition watch, {datetime.now():%H:%M:%S}"
-        return _build_round(settings, quiet, verbose, title, jobs=jobs, keep=keep, wait=True)
+        # The target as the settings name it now: they may have changed since the last round.
+        deploying = DeployAfter(settings, target_of(settings), quiet) if deploy else None
+        options = {"jobs": jobs, "keep": keep, "wait": True}
+        return _build_round(settings, quiet, verbose, title, deploying, **options)
 
+    if deploy:
+        target_of(load())
     if not quiet:
         err.say("Building, then watching for changes (Ctrl-C stops)")
     # A service manager stops with SIGTERM: the same clean end as Ctrl-C (a round it cuts short

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from audio.cli.app import (
+    BaseUrlOption,
     command,
     out,
     settings_with,
 )
+from audio.errors import SettingsError
+from audio.settings import Settings
 
 
 @command
@@ -54,24 +58,54 @@ def check(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Files checked at once.")
     ] = None,
+    remote: Annotated[
+        bool,
+        typer.Option(
+            "--remote",
+            help="Check the deployed feed at base_url instead, over HTTP(S): every enclosure's "
+            "status, length, type and ranges.",
+        ),
+    ] = False,
+    base_url: BaseUrlOption = None,
 ) -> None:
-    """Check a published folder: MP3s decode with complete tags, feeds parse, files match.
+    """Check a published folder: MP3s decode with complete tags, feeds parse, files match; or,
+    with --remote, the deployed feed as podcast apps fetch it.
 
     Example: audio-edition check output
     """
     from audio.builds.build import default_jobs
+
+    settings = settings_with(output=out_dir, base_url=base_url)
+    if remote:
+        _check_remote(settings, jobs)
+        return
     from audio.builds.check import check as check_folder
     from audio.builds.check import targets
 
-    settings = settings_with(output=out_dir)
     folder = settings.output
     problems = check_folder(folder, targets(settings), jobs=jobs or default_jobs())
+    _tell(problems, f"in {folder}", f"{folder}: every edition, feed and file checks out")
+
+
+def _check_remote(settings: Settings, jobs: int | None) -> None:
+    from audio.builds.validate import check_base_url
+    from audio.hosting.remote_check import check_remote
+
+    for mistake in check_base_url(settings):
+        raise SettingsError(mistake)
+    feed_url = settings.feed_url
+    problems = check_remote(feed_url, jobs=jobs or 8)
+    _tell(problems, f"at {feed_url}", f"{feed_url}: the feed and every enclosure check out")
+
+
+def _tell(problems: Sequence[object], where: str, whole: str) -> None:
+    """Each problem, then how many (exit code 1); or that everything checks out."""
     for problem in problems:
         out.say(("problem:", "red"), f" {problem}")
     if problems:
-        out.say(f"{len(problems)} problem(s) in {folder}")
+        out.say(f"{len(problems)} problem(s) {where}")
         raise typer.Exit(1)
-    out.say(f"{folder}: every edition, feed and file checks out")
+    out.say(whole)
 
 
 @command(name="list")

@@ -24,26 +24,12 @@ from werkzeug.wrappers import Request, Response
 from audio.builds.manifest import load_manifest
 from audio.edition.model import Edition
 from audio.errors import AudioEditionError
+from audio.hosting.media import CONTENT_TYPES, FEED_TYPE, content_type
 from audio.publish.feed import FEED, render_feed
 from audio.publish.flash import FLASH_BRIEFING, render_flash_briefing
 from audio.publish.site import INDEX
 from audio.settings import Settings
 
-# Werkzeug adds "; charset=utf-8" to text/* and *+xml types itself.
-CONTENT_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".vtt": "text/vtt",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".json": "application/json",
-    ".xml": "application/xml",
-    ".html": "text/html",
-    ".css": "text/css",
-    ".js": "text/javascript",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-}
-FEED_TYPE = "application/rss+xml"
 # Web players fetch transcripts, chapters and feeds from other origins.
 CORS_SUFFIXES = (".vtt", ".srt", ".json", ".xml")
 
@@ -91,8 +77,8 @@ def application(
                 raise MethodNotAllowed(valid_methods=["GET", "HEAD"])
             relative = request.path.lstrip("/")
             if relative in (FEED, FLASH_BRIEFING):
-                data, content_type = live(relative, request.host_url)
-                response = Response(data, mimetype=content_type)
+                data, kind = live(relative, request.host_url)
+                response = Response(data, mimetype=kind)
                 response.add_etag()
                 response.make_conditional(request, accept_ranges=True, complete_length=len(data))
             else:
@@ -103,8 +89,9 @@ def application(
                     target = target / INDEX
                 if not target.is_file():
                     raise NotFound()
-                content_type = CONTENT_TYPES.get(target.suffix.lower(), "application/octet-stream")
-                response = send_file(target, request.environ, mimetype=content_type, max_age=0)
+                kind = content_type(target.name) or "application/octet-stream"
+                response = send_file(target, request.environ, mimetype=kind, max_age=0)
+                response.content_type = kind  # as given: werkzeug adds a second charset
             if relative.endswith(CORS_SUFFIXES):
                 response.headers["Access-Control-Allow-Origin"] = "*"
             # Rebuilt files must reach the listener: revalidate every time (ETags make it cheap).
