@@ -26,6 +26,8 @@ from audio.text.speech import split_sentences
         ("Papst Benedikt XVI. trat zurück. Das überraschte.",
          ["Papst Benedikt XVI. trat zurück.", "Das überraschte."]),
         ("Es war am 24.12. Abends kam er.", ["Es war am 24.12. Abends kam er."]),
+        ("Er starb am 24. Jul. 2013. Sie blieb.", ["Er starb am 24. Jul. 2013.", "Sie blieb."]),
+        ("Es war im Jan. 2009 so.", ["Es war im Jan. 2009 so."]),
         ("Er sagte: „Wir kommen.“ Dann ging er.", ["Er sagte: „Wir kommen.“", "Dann ging er."]),
         ("Er fragte: „Warum?“ und ging.", ["Er fragte: „Warum?“ und ging."]),
         ("Wer? Ich! Und dann… Nichts.", ["Wer?", "Ich!", "Und dann…", "Nichts."]),

@@ -8,6 +8,10 @@ import unicodedata
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A narrow or no-break space between digit groups is a thousands separator ("100 000").
 _GROUPED = re.compile(r"(?<=\d)[\u00a0\u2007\u2009\u202f](?=\d{3}(?!\d))")
+# So is a plain space in "400 000" or "11 404,01" (Duden's grouping, common in agency copy): one
+# to three digits, then groups of exactly three. Not in telephone numbers, which start with 0 or
+# "+" ("069 755 41008", "+49 345 2203326"), nor after a longer number ("im Jahr 2020 100 Tage").
+_SPACED = re.compile(r"(?<![\d+.,])(?<!\+ )[1-9]\d{0,2}(?: \d{3})+(?![\d]| \d)")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 _CHARACTERS = str.maketrans(
     {
@@ -21,6 +25,7 @@ _VULGAR = re.compile("(\\d?)([\u00bc-\u00be\u2150-\u215e])")
 def unify(text: str) -> str:
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = _GROUPED.sub(".", text)
+    text = _SPACED.sub(lambda m: m[0].replace(" ", "."), text)
     text = _VULGAR.sub(_vulgar, text)
     return _SPACES.sub(" ", text.translate(_CHARACTERS)).strip()
 

@@ -103,7 +103,7 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
     nominative singular, right for ordinals ("dritter Platz") but not for adjectives that are
     mostly plural there ("sogenannte Experten").
     """
-    words = last_words(before)
+    words = _without_adjective(last_words(before, 4))
     previous = words[-1].lower() if words else ""
     noun_gender = gender(noun)
     if previous in _FUSED_WEAK_EN or previous in {"dem", "den", "des"}:
@@ -128,7 +128,27 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
     return bare or _STRONG_NOMINATIVE[noun_gender]
 
 
-_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|bis|sowie|bzw\.)\s*$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _without_adjective(words: list[str]) -> list[str]:
+    """The words without an adjective between the article and the ordinal: "zum folgenden 3."
+    and "am heutigen 5." decline like "zum 3."."""
+    if len(words) < 2:
+        return words
+    last, governing = words[-1], words[-2].lower()
+    adjective = (
+        last[:1].islower()
+        and len(last) > 4
+        and last.endswith(_ADJECTIVE_ENDINGS)
+        and not is_determiner(last)
+        and last.lower() not in PREPOSITIONS
+    )
+    governed = is_determiner(governing) or governing in PREPOSITIONS
+    return words[:-1] if adjective and governed else words
+
+
+_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|bis|sowie|bzw\.|beziehungsweise)\s*$")
 
 
 def governing_text(before: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from audio.text.calendar import ABBREVIATIONS
 from audio.text.speech import abbreviations, ordinals, roman
 
 # End marks, closing quotes or brackets, space, then what starts a sentence: a capital or a
@@ -22,6 +23,8 @@ _ORDINAL = re.compile(r"(?<![\w.,])(\d+)\.\Z")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\Z")
 _REGNAL = re.compile(r"([A-ZÄÖÜ][\wäöüß]+)\s+([IVX]+)\.\Z")
 _DAY_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\Z")
+# "im Jan. 2009", "am 24. Jul. 2013": an abbreviated month before its year ends nothing.
+_MONTH = re.compile(r"(?<![\w.])(?i:{})\.\Z".format("|".join(ABBREVIATIONS)))
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -41,7 +44,7 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def _continues(head: str, tail: str) -> bool:
     """Whether the sentence goes on after `head`, which ends in a full stop, and before `tail`."""
-    if re.match(r"\W*\d", tail) and not _WORD_END.search(head):
+    if re.match(r"\W*\d", tail) and (not _WORD_END.search(head) or _MONTH.search(head)):
         return True
     if not head.endswith("."):
         return False
