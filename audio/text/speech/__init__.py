@@ -34,6 +34,7 @@ from audio.text.speech import (
     dates,
     fractions,
     measures,
+    minutes,
     money,
     ordinals,
     pauses,
@@ -52,6 +53,7 @@ __all__ = ["Lexicon", "load_lexicon", "normalize", "normalize_lines", "split_sen
 RULES: tuple[Callable[[str], str], ...] = (
     web.read_web,
     ranges.read_ranges,
+    minutes.read_minutes,
     times.read_times,
     dates.read_dates,
     money.read_money,

@@ -23,7 +23,10 @@ _ORDINAL = re.compile(r"(?<![\w.,])(\d+)\.\Z")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\Z")
 _REGNAL = re.compile(r"([A-ZÄÖÜ][\wäöüß]+)\s+([IVX]+)\.\Z")
 _DAY_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\Z")
+# "Tor: 55. Nielsen": a goal's minute before the scorer (audio/text/speech/minutes.py).
+_GOAL = re.compile(r"\b(?:Tore?|Treffer):\s*\d{1,3}\.\Z")
 # "im Jan. 2009", "am 24. Jul. 2013": an abbreviated month before its year ends nothing.
+_GOAL = re.compile(r"\b(?:Tore?|Treffer):\s*\d{1,3}\.\Z")
 _MONTH = re.compile(r"(?<![\w.])(?i:{})\.\Z".format("|".join(ABBREVIATIONS)))
 
 
@@ -48,7 +51,7 @@ def _continues(head: str, tail: str) -> bool:
         return True
     if not head.endswith("."):
         return False
-    if _INITIAL.search(head) or _DAY_MONTH.search(head):
+    if _INITIAL.search(head) or _DAY_MONTH.search(head) or _GOAL.search(head):
         return True
     number = _ORDINAL.search(head)
     if number and ordinals.is_ordinal(head[: number.start()], tail):
