@@ -77,22 +77,22 @@ def last_words(text: str, count: int = 3) -> list[str]:
 def is_determiner(word: str) -> bool:
     """Whether `word` is an article, possessive or demonstrative: it fixes the ending."""
     lower = word.lower()
-    return lower in _ARTICLES or _is_bare_possessive(lower) or _inflection(lower) is not None
+    return lower in _ARTICLES or _is_bare_possessive(lower) or inflection(lower) is not None
 
 
 def _is_bare_possessive(word: str) -> bool:
     return bool(_STEMS["possessive"].fullmatch(word))
 
 
-def _inflection(word: str) -> tuple[str, str] | None:
+def inflection(word: str) -> tuple[str, str] | None:
     """(kind, ending) of an inflected possessive or demonstrative: "seinem" → (possessive, em)."""
     for size in (2, 1):
-        stem, inflection = word[:-size], word[-size:]
-        if inflection not in {"e", "er", "es", "em", "en"}:
+        stem, suffix = word[:-size], word[-size:]
+        if suffix not in {"e", "er", "es", "em", "en"}:
             continue
         for kind, pattern in _STEMS.items():
             if pattern.fullmatch(stem):
-                return kind, inflection
+                return kind, suffix
     return None
 
 
@@ -118,9 +118,9 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
         return "en" if governed else "e"
     if _is_bare_possessive(previous):
         return _STRONG_NOMINATIVE[noun_gender]
-    inflection = _inflection(previous)
-    if inflection:
-        return _AFTER_INFLECTED.get(inflection, "en")
+    inflected = inflection(previous)
+    if inflected:
+        return _AFTER_INFLECTED.get(inflected, "en")
     if previous in DATIVE:
         return "er" if noun_gender == FEMININE else "em"
     if previous in ACCUSATIVE:

@@ -22,6 +22,8 @@ _WORD_END = re.compile(r"[^\W\d_]{2}[.!?…]+[\"'“”»«‘’)\]]*\Z")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)\.\Z")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\Z")
 _REGNAL = re.compile(r"([A-ZÄÖÜ][\wäöüß]+)\s+([IVX]+)\.\Z")
+# "Wilhelm der II. letzter Kaiser", "des VII. Armeecorps": an ordinal after its article.
+_ARTICLE_NUMERAL = re.compile(r"\b(?i:der|die|das|den|dem|des|im|am|vom|zum|beim|zur)\s+[IVX]+\.\Z")
 _DAY_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\Z")
 # "Tor: 55. Nielsen": a goal's minute before the scorer (audio/text/speech/minutes.py).
 _GOAL = re.compile(r"\b(?:Tore?|Treffer):\s*\d{1,3}\.\Z")
@@ -51,7 +53,7 @@ def _continues(head: str, tail: str) -> bool:
         return True
     if not head.endswith("."):
         return False
-    if _INITIAL.search(head) or _DAY_MONTH.search(head) or _GOAL.search(head):
+    if any(p.search(head) for p in (_INITIAL, _DAY_MONTH, _GOAL, _ARTICLE_NUMERAL)):
         return True
     number = _ORDINAL.search(head)
     if number and ordinals.is_ordinal(head[: number.start()], tail):
