@@ -31,6 +31,7 @@ from audio.text.speech import (
     acronyms,
     cardinals,
     clean,
+    codes,
     dates,
     fractions,
     measures,
@@ -52,6 +53,7 @@ __all__ = ["Lexicon", "load_lexicon", "normalize", "normalize_lines", "split_sen
 
 RULES: tuple[Callable[[str], str], ...] = (
     web.read_web,
+    codes.read_codes,
     ranges.read_ranges,
     minutes.read_minutes,
     times.read_times,
