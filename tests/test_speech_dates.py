@@ -50,6 +50,10 @@ from audio.text.speech import normalize_lines
         ("Er kam am 23.9. und 7.10. 2006.",
          "Er kam am dreiundzwanzigsten September und siebten Oktober zweitausend sechs."),
         ("Der Basar ist am 4.+5. Dezember.", "Der Basar ist am vierten und fünften Dezember."),
+        # After "bis" the day takes the case of "bis".
+        ("Es lief von 22.4. bis 26.4.2020.",
+         "Es lief von zweiundzwanzigstem April bis sechsundzwanzigsten April zweitausend "
+         "zwanzig."),
         # An abbreviated month before its year, and at a sentence end.
         ("Das Buch erschien im Jan. 2009 neu.",
          "Das Buch erschien im Januar zweitausend neun neu."),

@@ -38,7 +38,7 @@ _WEEKDAY = re.compile(
 )
 _COORDINATED_DATE = re.compile(
     rf"(?<![\w.,])\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?:{MONTH}))(?:\s*\d{{4}})?\s*,?\s*"
-    r"(?:und|oder|bis|sowie|bzw\.)\s*$"
+    r"(?:und|oder|sowie|bzw\.)\s*$"
 )
 # Without the closing dot only a leading zero tells a date ("02.03") from "2.3" in a list.
 _NUMERIC_ZERO = re.compile(r"(?<![\w.,])(0\d\.\d\d|\d\d\.0\d)(?![\d.,])")

@@ -148,14 +148,15 @@ def _without_adjective(words: list[str]) -> list[str]:
     return words[:-1] if adjective and governed else words
 
 
-_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|bis|sowie|bzw\.|beziehungsweise)\s*$")
+_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|sowie|bzw\.|beziehungsweise)\s*$")
 
 
 def governing_text(before: str) -> str:
     """The text whose last words decide an ordinal's case.
 
     In "am 3. und 4. Oktober" the second ordinal shares the first one's "am", so for it this is
-    the text before "3.".
+    the text before "3.". After "bis" the second takes the case of "bis": "von 1. bis 5. Juni"
+    is "von erstem bis fünften Juni" ("vom 1. bis 5." the same "-en" either way).
     """
     while found := _COORDINATED.search(before):
         before = before[: found.start()]
