@@ -29,6 +29,8 @@ from collections.abc import Callable
 from audio.text.speech import (
     abbreviations,
     acronyms,
+    agencies,
+    captions,
     cardinals,
     clean,
     codes,
@@ -39,6 +41,7 @@ from audio.text.speech import (
     money,
     ordinals,
     pauses,
+    places,
     ranges,
     roman,
     symbols,
@@ -52,6 +55,9 @@ from audio.text.speech.sentences import split_sentences
 __all__ = ["Lexicon", "load_lexicon", "normalize", "normalize_lines", "split_sentences"]
 
 RULES: tuple[Callable[[str], str], ...] = (
+    agencies.read_agencies,
+    places.read_places,
+    captions.read_captions,
     web.read_web,
     codes.read_codes,
     ranges.read_ranges,
@@ -85,8 +91,8 @@ def normalize(sentence: str, lexicon: Lexicon | None = None) -> str:
 
 def normalize_lines(text: str, lexicon: Lexicon | None = None) -> str:
     """The spoken form of a text, line by line, each line split into sentences as the narration
-    splits it; empty lines stay empty."""
+    splits it; empty lines stay empty, and so does a sentence with nothing to say ("(dpa)")."""
     return "\n".join(
-        " ".join(normalize(sentence, lexicon) for sentence in split_sentences(line))
+        " ".join(filter(None, (normalize(sentence, lexicon) for sentence in split_sentences(line))))
         for line in text.splitlines()
     )

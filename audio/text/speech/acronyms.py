@@ -22,7 +22,7 @@ SPOKEN = {
     "COVID": "Covid", "SARS": "Sars", "PISA": "Pisa", "IBAN": "Iban", "PIN": "Pin",
     "NAFTA": "Nafta", "DIN": "Din", "GAU": "Gau", "UFO": "Ufo", "KITA": "Kita",
     "GG": "Grundgesetz", "StGB": "Strafgesetzbuch", "StPO": "Strafprozessordnung",
-    "BVerfG": "Bundesverfassungsgericht",
+    "BVerfG": "Bundesverfassungsgericht", "OT": "Ortsteil",
 }  # fmt: skip
 # Acronyms spelled letter by letter although the guess would speak them, or written with
 # small letters. The common short ones are listed too: the table documents what we read how.

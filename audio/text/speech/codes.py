@@ -1,5 +1,6 @@
-"""Numbers that are codes, read digit by digit: emergency and service numbers ("die 112" → die
-eins eins zwei), postcodes ("10178 Berlin" → eins null eins sieben acht Berlin) and ISBNs.
+"""Numbers that are codes, read digit by digit: emergency numbers, postcodes, ISBNs.
+
+"die 112" → die eins eins zwei, "10178 Berlin" → eins null eins sieben acht Berlin.
 
 Read as amounts they become "einhundertzwölf" or "zehntausendeinhundertachtundsiebzig", which
 no one says. A code is told by the words around it: "112" after "Notruf", "die" or "unter", or

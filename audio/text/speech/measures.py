@@ -26,6 +26,7 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "cm²": ("Quadratzentimeter", "Quadratzentimeter", "m"),
     "m²": ("Quadratmeter", "Quadratmeter", "m"),
     "qm": ("Quadratmeter", "Quadratmeter", "m"),
+    "qkm": ("Quadratkilometer", "Quadratkilometer", "m"),
     "km²": ("Quadratkilometer", "Quadratkilometer", "m"),
     "ha": ("Hektar", "Hektar", "m"),
     "cm³": ("Kubikzentimeter", "Kubikzentimeter", "m"),

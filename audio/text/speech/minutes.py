@@ -1,5 +1,7 @@
-"""Match minutes: "Müller (50.)" → Müller, in der fünfzigsten Minute; "(45.+2)" → in der Minute
-fünfundvierzig plus zwei; "(ab 77.)" → ab der siebenundsiebzigsten Minute; "Tor: 55. Nielsen".
+"""Match minutes in sports copy: "Müller (50.)" → Müller, in der fünfzigsten Minute.
+
+Also "(45.+2)" → in der Minute fünfundvierzig plus zwei, "(ab 77.)" → ab der
+siebenundsiebzigsten Minute, "Tor: 55. Nielsen".
 
 Sports copy puts the minute of a goal or a card in brackets after the player. Read as it stands,
 "(50.)" is a bare "fünfzig" with a dot after it. Only a sentence about a match has minutes: a
