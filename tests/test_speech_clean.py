@@ -21,6 +21,11 @@ from audio.text.speech.clean import unify
         ("069 755 41008", "069 755 41008"),
         ("+49 345 2203326", "+49 345 2203326"),
         ("im Jahr 2020 100 Tage", "im Jahr 2020 100 Tage"),
+        # Swiss groups with an apostrophe, and a decimal point before a percent sign.
+        ("110'955 Stimmen", "110.955 Stimmen"),
+        ("4’999’618", "4.999.618"),
+        ("mit 57.73% angenommen", "mit 57,73% angenommen"),
+        ("Version 2.0 und 1.500 %", "Version 2.0 und 1.500 %"),
         ("Gro\u00adßer", "Großer"),
         ("1½ Stunden", "1 1/2 Stunden"),
         ("a\u2011b \u2212 c", "a-b - c"),

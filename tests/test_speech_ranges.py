@@ -17,6 +17,7 @@ from audio.text.speech.ranges import read_ranges
         ("2019-2021", "2019 bis 2021"),
         ("am 4.+5. Dezember", "am 4. und 5. Dezember"),
         ("auf Seite 4+5", "auf Seite 4 und 5"),
+        ("im Zeitraum April-Juni", "im Zeitraum April bis Juni"),
         # No range: an ISO date, a telephone number, a dateline's year before its time.
         ("2003-03-02", "2003-03-02"),
         ("0800-123456", "0800-123456"),

@@ -22,6 +22,7 @@ from audio.text.speech import normalize
         ("Der Verlag Gruner + Jahr wird umgebaut.", "Der Verlag Gruner und Jahr wird umgebaut."),
         ("Die Titel von Gruner+Jahr und G+J.", "Die Titel von Gruner und Jahr und G und J."),
         ("Es gilt 3+4 gleich 7.", "Es gilt drei plus vier gleich sieben."),
+        ("Kurs: 1 Dollar=0,98 Euro", "Kurs: ein Dollar gleich achtundneunzig Cent"),
     ],
 )  # fmt: skip
 def test_symbols(written: str, spoken: str) -> None:

@@ -38,6 +38,10 @@ from audio.text.speech import normalize, normalize_lines
         # Durations.
         ("Sie warteten 3:57 Minuten.", "Sie warteten drei Minuten siebenundfünfzig Sekunden."),
         ("Der Film dauert 2:30 Stunden.", "Der Film dauert zwei Stunden dreißig Minuten."),
+        # Race times.
+        ("Sie siegte mit 1:43,12 min.",
+         "Sie siegte mit einer Minute dreiundvierzig Komma eins zwei Sekunden."),
+        ("Er lief 2:05,3.", "Er lief zwei Minuten fünf Komma drei Sekunden."),
         # Scores: a colon without "Uhr" and without a time word before it.
         ("Bayern gewann 2:1 gegen Dortmund.", "Bayern gewann zwei zu eins gegen Dortmund."),
         ("Nach dem 0:3 war alles klar.", "Nach dem null zu drei war alles klar."),

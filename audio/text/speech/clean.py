@@ -11,6 +11,11 @@ _GROUPED = re.compile(r"(?<=\d)[\u00a0\u2007\u2009\u202f](?=\d{3}(?!\d))")
 # So is a plain space in "400 000" or "11 404,01" (Duden's grouping, common in agency copy): one
 # to three digits, then groups of exactly three. Not in telephone numbers, which start with 0 or
 # "+" ("069 755 41008", "+49 345 2203326"), nor after a longer number ("im Jahr 2020 100 Tage").
+# Swiss copy groups with an apostrophe: "110'955", "4'999'618".
+_SWISS = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
+# A decimal point before a percent sign is a decimal comma: "57.73%" (Swiss and English copy);
+# a German thousands dot always has three digits after it.
+_POINT = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})(?=\s?%)")
 _SPACED = re.compile(r"(?<![\d+.,])(?<!\+ )[1-9]\d{0,2}(?: \d{3})+(?![\d]| \d)")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 _CHARACTERS = str.maketrans(
@@ -25,6 +30,8 @@ _VULGAR = re.compile("(\\d?)([\u00bc-\u00be\u2150-\u215e])")
 def unify(text: str) -> str:
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = _GROUPED.sub(".", text)
+    text = _SWISS.sub(".", text)
+    text = _POINT.sub(r"\1,\2", text)
     text = _SPACED.sub(lambda m: m[0].replace(" ", "."), text)
     text = _VULGAR.sub(_vulgar, text)
     return _SPACES.sub(" ", text.translate(_CHARACTERS)).strip()

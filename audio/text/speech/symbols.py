@@ -17,7 +17,7 @@ _WORDS = (
     (re.compile(r"(?<=[a-zäöüß])\+(?=[a-zäöüß])"), " plus "),
     (re.compile(r"(?<![\w+])\+(?![+\w]*\+)"), " plus "),
     (re.compile(r"±"), " plus minus "),
-    (re.compile(r"\s=\s"), " gleich "),
+    (re.compile(r"\s=\s|(?<=\w)=(?=\w)"), " gleich "),
     (re.compile(r"(?<!\w)~"), " zirka "),  # not "circa": espeak-ng says "kirka"
     (re.compile(r"[×]"), " mal "),
     (re.compile(r"%"), " Prozent "),

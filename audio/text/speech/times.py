@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from audio.text.speech import context, numerals
+from audio.text.speech import context, grammar, numerals
 
 _HOUR = r"(?<![\w.,:])([01]?\d|2[0-4])"
 # "h" stands for "Uhr" only after minutes ("23:00 h"); "24 h" are hours, a measure.
@@ -20,6 +20,8 @@ _WITH_UHR = re.compile(
 )
 # A duration: "3:57 Minuten" is three minutes and 57 seconds, "1:30 Stunden" ninety minutes.
 _DURATION = re.compile(r"(?<![\w.,:])(\d{1,2}):([0-5]\d)\s+(Minuten|Min\.|Stunden|Std\.)")
+# A race time: "1:43,12 min" → eine Minute dreiundvierzig Komma eins zwei Sekunden.
+_RACE = re.compile(r"(?<![\w.,:])(\d{1,2}):([0-5]\d),(\d{1,3})(?:\s*(?:min|Min\.|Minuten)\b)?")
 _COLON = re.compile(rf"{_HOUR}:([0-5]\d)(?::([0-5]\d))?(?![\d:])")
 # A ticker line starts with its time: "18.32: Die Kardinäle …", "(20.00)" after an evening.
 _TICKER = re.compile(r"^([01]?\d|2[0-4])\.([0-5]\d)(?=:\s)")
@@ -38,6 +40,7 @@ def read_times(text: str) -> str:
     text = _BRACKETED.sub(lambda m: f"({_say(m[1], m[2])})", text)
     text = _WITH_UHR.sub(_with_uhr, text)
     text = _DURATION.sub(_duration, text)
+    text = _RACE.sub(_race, text)
     text = _COLON.sub(_colon, text)
     return _SCORE.sub(
         lambda m: f"{numerals.cardinal(int(m[1]))} zu {numerals.cardinal(int(m[2]))}", text
@@ -94,3 +97,12 @@ def _colon(match: re.Match[str]) -> str:
     if not _is_time(match):
         return match[0]
     return _say(match[1], match[2], match[3])
+
+
+def _race(match: re.Match[str]) -> str:
+    minutes, seconds, fraction = match.groups()
+    spoken = f"{numerals.cardinal(int(seconds))} Komma {numerals.digits(fraction)} Sekunden"
+    if int(minutes) == 1:
+        one = grammar.indefinite(context.before(match), grammar.FEMININE)
+        return f"{one} Minute {spoken}"
+    return f"{numerals.cardinal(int(minutes))} Minuten {spoken}"
