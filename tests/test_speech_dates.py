@@ -33,6 +33,8 @@ from audio.text.speech import normalize_lines
         ("Freitag, 13. Mai", "Freitag, dreizehnter Mai"),
         ("Die Datei ist vom 2003-03-02.", "Die Datei ist vom zweiten März zweitausend drei."),
         ("Stand: 2003-03", "Stand: März zweitausend drei"),
+        ("21-02-2017 23:40",
+         "einundzwanzigster Februar zweitausend siebzehn dreiundzwanzig Uhr vierzig"),
         ("Die Frist endete im Dezember 1999.",
          "Die Frist endete im Dezember neunzehnhundert neunundneunzig."),
         # A weekday in apposition: the date takes the case of what governs the weekday.

@@ -40,6 +40,8 @@ _COORDINATED_DATE = re.compile(
     rf"(?<![\w.,])\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?:{MONTH}))(?:\s*\d{{4}})?\s*,?\s*"
     r"(?:und|oder|sowie|bzw\.)\s*$"
 )
+# "21-02-2017": day, month and year with hyphens, as some news systems stamp their copy.
+_HYPHENATED = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\w-])")
 # Without the closing dot only a leading zero tells a date ("02.03") from "2.3" in a list.
 _NUMERIC_ZERO = re.compile(r"(?<![\w.,])(0\d\.\d\d|\d\d\.0\d)(?![\d.,])")
 _ISO = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\w-])")
@@ -68,6 +70,7 @@ def read_dates(text: str) -> str:
     text = _MONTH_YEAR.sub(lambda m: _say(m, None, month_number(m[1] + "."), m[2]), text)
     text = _NAMED.sub(_named, text)
     text = _NUMERIC.sub(_numeric, text)
+    text = _HYPHENATED.sub(_numeric, text)
     return _NUMERIC_ZERO.sub(_numeric_zero, text)
 
 

@@ -32,6 +32,8 @@ _BEFORE_TIME = {
     "um", "gegen", "ab", "bis", "seit", "vor", "zwischen", "und", "stand", "beginn", "start",
     "anpfiff", "anstoß", "einlass", "treffpunkt", "ende", "zeit", "uhrzeit", "+++",
 }  # fmt: skip
+# A time right after a date's year: "21-02-2017 23:40", "21.02.2017 23:40".
+_AFTER_DATE = re.compile(r"(?<!\d)(?:1\d|20)\d\d,?\s*$")
 _LAST_WORD = re.compile(r"([\wäöüßÄÖÜ]+|\+\+\+)\W*$")
 
 
@@ -89,6 +91,8 @@ def _is_time(match: re.Match[str]) -> bool:
     before = context.before(match)
     if not before.strip():
         return not context.after(match).startswith("-")
+    if _AFTER_DATE.search(before):
+        return True
     last = _LAST_WORD.search(before)
     return bool(last) and last[1].lower() in _BEFORE_TIME
 
