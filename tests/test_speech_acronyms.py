@@ -35,6 +35,8 @@ def test_acronym_tables_do_not_contradict_each_other() -> None:
         ("ACHTUNG: Straße gesperrt.", "Achtung: Straße gesperrt."),
         ("Der Lkw stand quer.", "Der L-K-W stand quer."),
         ("Es brannte im OT Hilbersdorf.", "Es brannte im Ortsteil Hilbersdorf."),
+        ("Stand: KW 50", "Stand: Kalenderwoche fünfzig"),
+        ("Der CO₂-Preis steigt.", "Der C-O zwei Preis steigt."),
     ],
 )  # fmt: skip
 def test_acronyms(written: str, spoken: str) -> None:

@@ -25,6 +25,8 @@ from audio.text.speech.clean import unify
         ("110'955 Stimmen", "110.955 Stimmen"),
         ("4’999’618", "4.999.618"),
         ("mit 57.73% angenommen", "mit 57,73% angenommen"),
+        ("CO₂", "CO2"),
+        ("Die SPÖ verlor (- 11,42 Prozent).", "Die SPÖ verlor (-11,42 Prozent)."),
         ("Version 2.0 und 1.500 %", "Version 2.0 und 1.500 %"),
         ("Gro\u00adßer", "Großer"),
         ("1½ Stunden", "1 1/2 Stunden"),

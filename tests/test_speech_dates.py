@@ -31,6 +31,7 @@ from audio.text.speech import normalize_lines
          "Er wurde am zweiten März zweitausend drei geboren."),
         ("Am 7. Okt. begann der Angriff.", "Am siebten Oktober begann der Angriff."),
         ("Freitag, 13. Mai", "Freitag, dreizehnter Mai"),
+        ("Gewählt wurde am 26. Jänner.", "Gewählt wurde am sechsundzwanzigsten Jänner."),
         ("Die Datei ist vom 2003-03-02.", "Die Datei ist vom zweiten März zweitausend drei."),
         ("Stand: 2003-03", "Stand: März zweitausend drei"),
         ("21-02-2017 23:40",

@@ -29,6 +29,7 @@ from audio.text.speech import split_sentences
         ("Er starb am 24. Jul. 2013. Sie blieb.", ["Er starb am 24. Jul. 2013.", "Sie blieb."]),
         ("Es war im Jan. 2009 so.", ["Es war im Jan. 2009 so."]),
         ("Tor: 55. Nielsen", ["Tor: 55. Nielsen"]),
+        ("Er kam mit 45 Min. Verspätung an.", ["Er kam mit 45 Min. Verspätung an."]),
         ("Im I. Weltkrieg und des VII. Korps.", ["Im I. Weltkrieg und des VII. Korps."]),
         ("Er sagte: „Wir kommen.“ Dann ging er.", ["Er sagte: „Wir kommen.“", "Dann ging er."]),
         ("Er fragte: „Warum?“ und ging.", ["Er fragte: „Warum?“ und ging."]),

@@ -23,6 +23,7 @@ SPOKEN = {
     "NAFTA": "Nafta", "DIN": "Din", "GAU": "Gau", "UFO": "Ufo", "KITA": "Kita",
     "GG": "Grundgesetz", "StGB": "Strafgesetzbuch", "StPO": "Strafprozessordnung",
     "BVerfG": "Bundesverfassungsgericht", "OT": "Ortsteil",
+    "KW": "Kalenderwoche",
 }  # fmt: skip
 # Acronyms spelled letter by letter although the guess would speak them, or written with
 # small letters. The common short ones are listed too: the table documents what we read how.

@@ -22,8 +22,13 @@ _CHARACTERS = str.maketrans(
     {
         "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2012": "–", "\u2019": "'", "\u02bc": "'",
         "\u00b4": "'", "\u2044": "/", "\u03bc": "µ",
+        # Subscript digits: "CO₂" is CO2 to every rule after this.
+        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7",
+        "₈": "8", "₉": "9",
     }
 )  # fmt: skip
+# "(- 11,42 Prozent)", "(+ 4)": a sign a space apart from its number in a bracketed change.
+_SIGN = re.compile(r"(?<=\()\s*([-+])\s+(?=\d)")
 _VULGAR = re.compile("(\\d?)([\u00bc-\u00be\u2150-\u215e])")
 
 
@@ -34,6 +39,7 @@ def unify(text: str) -> str:
     text = _POINT.sub(r"\1,\2", text)
     text = _SPACED.sub(lambda m: m[0].replace(" ", "."), text)
     text = _VULGAR.sub(_vulgar, text)
+    text = _SIGN.sub(r"\1", text)
     return _SPACES.sub(" ", text.translate(_CHARACTERS)).strip()
 
 

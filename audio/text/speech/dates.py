@@ -75,7 +75,7 @@ def read_dates(text: str) -> str:
 
 
 def _say(match: re.Match[str], day: int | None, month: int, year: str | None) -> str:
-    name = MONTH_NAMES[month - 1]
+    name = _spoken_month(match, month)
     if day is None:
         spoken = name
     else:
@@ -84,6 +84,14 @@ def _say(match: re.Match[str], day: int | None, month: int, year: str | None) ->
     if year:
         return f"{spoken} {numerals.year(int(year))}"
     return spoken + (context.final_dot(match) if match[0].endswith(".") else "")
+
+
+def _spoken_month(match: re.Match[str], month: int) -> str:
+    """The month's name; an Austrian "Jänner" or "Feber" as written."""
+    written = next((word for word in re.findall(r"[A-Za-zÄÖÜäöü]+", match[0])), "")
+    if written.lower() in {"jänner", "feber"}:
+        return written.capitalize()
+    return MONTH_NAMES[month - 1]
 
 
 def _valid(day: int, month: int) -> bool:

@@ -23,6 +23,8 @@ _ORDINAL = re.compile(r"(?<![\w.,])(\d+)\.\Z")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\Z")
 _REGNAL = re.compile(r"([A-ZÄÖÜ][\wäöüß]+)\s+([IVX]+)\.\Z")
 # "Wilhelm der II. letzter Kaiser", "des VII. Armeecorps": an ordinal after its article.
+# "mit 45 Min. Verspätung": a unit's dot after a number ends no sentence.
+_UNIT = re.compile(r"\d\s?(?:Min|Std|Sek|Mio|Mrd|Tsd)\.\Z")
 _ARTICLE_NUMERAL = re.compile(r"\b(?i:der|die|das|den|dem|des|im|am|vom|zum|beim|zur)\s+[IVX]+\.\Z")
 _DAY_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\Z")
 # "Tor: 55. Nielsen": a goal's minute before the scorer (audio/text/speech/minutes.py).
@@ -53,7 +55,7 @@ def _continues(head: str, tail: str) -> bool:
         return True
     if not head.endswith("."):
         return False
-    if any(p.search(head) for p in (_INITIAL, _DAY_MONTH, _GOAL, _ARTICLE_NUMERAL)):
+    if any(p.search(head) for p in (_INITIAL, _DAY_MONTH, _GOAL, _ARTICLE_NUMERAL, _UNIT)):
         return True
     number = _ORDINAL.search(head)
     if number and ordinals.is_ordinal(head[: number.start()], tail):
