@@ -26,6 +26,8 @@ from audio.text.speech import normalize
         ("Die Uhr kostet 1.200 CHF.", "Die Uhr kostet eintausendzweihundert Franken."),
         ("Der Kurs lag bei 2,0001 $.", "Der Kurs lag bei zwei Komma null null null eins Dollar."),
         ("Der Verlust betrug -3,00 €.", "Der Verlust betrug minus drei Euro."),
+        # A bracket starts a new phrase: no case from the word before it.
+        ("Er lag bei ($1=0,98 €).", "Er lag bei, ein Dollar gleich achtundneunzig Cent."),
     ],
 )  # fmt: skip
 def test_money(written: str, spoken: str) -> None:

@@ -66,7 +66,7 @@ _ARTICLES = {"der", "die", "das", "dem", "den", "des"} | _FUSED_WEAK_EN | _FUSED
 _STRONG_NOMINATIVE = {MASCULINE: "er", FEMININE: "e", NEUTER: "es"}
 _STRONG_ACCUSATIVE = {MASCULINE: "en", FEMININE: "e", NEUTER: "es"}
 
-_WORD = re.compile(r"[\wäöüÄÖÜß]+\.?|[,.;:!?]")
+_WORD = re.compile(r"[\wäöüÄÖÜß]+\.?|[,.;:!?(]")  # a bracket starts a new phrase
 
 
 def last_words(text: str, count: int = 3) -> list[str]:
