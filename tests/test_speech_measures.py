@@ -29,6 +29,7 @@ from audio.text.speech import normalize
          "Dort leben sechsundfünfzig Komma drei Einwohner pro Quadratkilometer."),
         ("Der Tank fasst 50 l.", "Der Tank fasst fünfzig Liter."),
         ("Das Werk liefert 2 GW.", "Das Werk liefert zwei Gigawatt."),
+        ("Er hat 16 GByte und 1 TByte.", "Er hat sechzehn Gigabyte und ein Terabyte."),
         ("Ein Haushalt braucht 3.500 kWh im Jahr.",
          "Ein Haushalt braucht dreitausendfünfhundert Kilowattstunden im Jahr."),
         ("Ein Haushalt braucht 3500 kwh.",

@@ -13,6 +13,8 @@ from audio.text.speech import normalize_lines
         ("Mehr unter www.tagesschau.de.", "Mehr unter w w w Punkt tagesschau Punkt D E."),
         ("Siehe https://example.org/kommentar.",
          "Siehe example Punkt org Schrägstrich kommentar."),
+        ("Web: www.polizei-bw.de/ulm",
+         "Web: w w w Punkt polizei Bindestrich b w Punkt D E Schrägstrich ulm"),
         ("Schreiben Sie an leserbriefe@zeitung.de!",
          "Schreiben Sie an leserbriefe ät zeitung Punkt D E!"),
         ("Folgen Sie @tagesschau und #Ukraine.", "Folgen Sie ät tagesschau und Hashtag Ukraine."),

@@ -67,7 +67,9 @@ def _hashtag(match: re.Match[str]) -> str:
 
 def _say(address: str) -> str:
     pieces = _PIECE.findall(address)
-    top_level = max((i for i, piece in enumerate(pieces) if piece.isalpha()), default=-1)
+    # The top-level domain is the host's last label, before any path: "polizei-bw.de/ulm".
+    host = pieces[: pieces.index("/")] if "/" in pieces else pieces
+    top_level = max((i for i, piece in enumerate(host) if piece.isalpha()), default=-1)
     spoken = (_say_piece(piece, i == top_level) for i, piece in enumerate(pieces))
     return " ".join(word for word in spoken if word)
 
