@@ -1,25 +1,33 @@
 """German text → the words a news speaker says. Engine-independent; every engine gets its output.
 
 `normalize` runs the rule families below in this order. Each family is a module with one pure
-function from text to text; the order matters where the families share characters:
+function from text to text; the order matters where the families share characters, and
+tests/test_speech_order.py shows for every family the later one it must precede, and why:
 
-1. clean          Unicode: one kind of space, dash, apostrophe; "½" → "1/2"
+1. clean          Unicode: one kind of space, dash, apostrophe; "½" → "1/2"; "400 000" grouped
 2. lexicon        the user's pronunciations, first, so they win over every rule
-3. web            URLs, e-mail addresses, handles, hashtags (before their dots and digits are read)
-4. ranges         "9–17 Uhr" → "9 bis 17 Uhr" (the numbers stay for the rules after it)
-5. times          "19:00 Uhr", "8.30 Uhr", scores "2:1" (before dates: "8.12 Uhr" is no date)
-6. dates          "21. Januar 2022", "24.02.2022", "2003-03-02"; the day agrees with its context
-7. money          "3,50 €", "1,5 Mrd. Euro", "$2"
-8. measures       "200 km/h", "5,3 %", "20 °C"
-9. fractions      "1/3", "1 1/2"
-10. abbreviations "z. B.", "Dr.", "S. 5", "der sog. Plan" (after the units that end in a dot)
-11. ordinals      "im 20. Jahrhundert", "der 3. Platz", "3te"
-12. roman         "Benedikt XVI.", "Teil II"
-13. years         "1990", "1990er-Jahre", "2021/22", "* 1950"
-14. acronyms      "US-Außenminister", "NATO", "G7"
-15. cardinals     every number left: "100.000", "5,3", "-60", "21-jährige", "1 Tag"
-16. symbols       "&", "§", "%", gender marks
-17. pauses        quotes, dashes, parentheses → commas; tidy punctuation and spaces
+3. agencies       "(dpa)", "(dpa/lno)" dropped (before "/" is a space)
+4. places         "Frankfurt/Main" → Frankfurt am Main (before "/" is a space)
+5. captions       "(3. v. r.)" → dritter von rechts (before "v." is "von")
+6. web            URLs, e-mail, handles, hashtags, telephone numbers (before their dots, digits
+                  and hyphens are read)
+7. codes          "die 112", "10178 Berlin": digit by digit (before they are amounts)
+8. ranges         "9–17 Uhr" → "9 bis 17 Uhr", "4.+5." → "4. und 5." (numbers stay written)
+9. minutes        "Müller (50.)" → in der fünfzigsten Minute (before "50." is a number)
+10. times         "19:00 Uhr", "22.56 Uhr:", "3:57 Minuten", scores "2:1" (before dates:
+                  "08.12 Uhr" is no date)
+11. dates         "21. Januar 2022", "24.02.2022", "Am Donnerstag, 18. Februar,"
+12. money         "3,50 €", "1,5 Mrd. Euro", "$2"
+13. measures      "200 km/h", "5,3 %", "3 Std." (before abbreviations take "Std.")
+14. fractions     "1/3", "1 1/2"
+15. abbreviations "z. B.", "Dr.", "S. 5", "der sog. Plan"
+16. ordinals      "im 20. Jahrhundert", "der 3. Platz", "3te" (before years: "der 2024. Tag")
+17. roman         "Benedikt XVI." in its case, "des VII. Armeecorps", "Teil II"
+18. years         "1990", "1990er-Jahre", "2021/22", "1956/1957", "* 1950"
+19. acronyms      "US-Außenminister", "NATO", "G7"
+20. cardinals     every number left: "100.000", "5,3", "-60", "21-jährige", "1 Tag"
+21. symbols       "&", "§", "%", "Gruner + Jahr", gender marks
+22. pauses        quotes, dashes, parentheses, "+++" → commas; tidy punctuation and spaces
 """
 
 from __future__ import annotations
