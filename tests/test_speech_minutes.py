@@ -23,6 +23,8 @@ from audio.text.speech import normalize_lines
          "Jonathas, in der zwanzigsten Minute, Foulelfmeter, traf zuerst."),
         ("Der Joker spielte (ab 77.) links.",
          "Der Joker spielte, ab der siebenundsiebzigsten Minute, links."),
+        ("Auch Kroos (10.) versuchte es aus der Distanz.",
+         "Auch Kroos, in der zehnten Minute, versuchte es aus der Distanz."),
         ("Tore: 1:0 Müller (12.), 1:1 Meier (90.+3)",
          "Tore: eins zu null Müller, in der zwölften Minute, eins zu eins Meier, in der Minute "
          "neunzig plus drei"),

@@ -22,10 +22,12 @@ _BRACKETED = re.compile(
 _GOAL = re.compile(r"\b(Tore?|Treffer):\s*(\d{1,3})\.\s+(?=[A-ZÄÖÜ])")
 _PARTS = re.compile(r"(\d{1,3})\.(?:\s*\+\s*(\d{1,2}))?")
 _MATCH = re.compile(
-    r"\d:\d|\b(?:Tore?|Treffer|traf|trifft|Elfmeter|Foulelfmeter|Strafstoß|Rot|Gelb|Gelb-Rot"
-    r"|Minute|Halbzeit|Führung|Ausgleich|Doppelpack|Anschlusstreffer|Pause|Platzverweis|Joker"
-    r"|eingewechselt|ausgewechselt|Kopfball|Abseits|Siegtreffer|Nachspielzeit|Spiel|Partie"
-    r"|schoss|köpfte|Notbremse|Flanke|Strafraum|Keeper|Torwart|Stürmer|siegte|gewann)\b"
+    r"\d:\d|\b(?:Tore?|Treffer|traf|trifft|Elfmeter|Foulelfmeter|Strafstoß|Freistoß|Ecke|Rot"
+    r"|Gelb|Gelb-Rot|Karte|Minute|Halbzeit|Führung|Ausgleich|Doppelpack|Anschlusstreffer|Pause"
+    r"|Platzverweis|Joker|eingewechselt|ausgewechselt|Kopfball|Abseits|Siegtreffer|Gegentor"
+    r"|Nachspielzeit|Spiel|Partie|schoss|köpfte|Notbremse|Flanke|Vorlage|Konter|Strafraum"
+    r"|Abschluss|Schuss|Distanz|Pfosten|Latte|Parade|parierte|Keeper|Torwart|Stürmer|Chance"
+    r"|vergab|verwandelte|siegte|gewann|Schiedsrichter)\b"
 )
 
 

@@ -27,6 +27,13 @@ _REGNAL = re.compile(r"([A-ZÄÖÜ][\wäöüß]+)\s+([IVX]+)\.\Z")
 _UNIT = re.compile(r"\d\s?(?:Min|Std|Sek|Mio|Mrd|Tsd)\.\Z")
 _ARTICLE_NUMERAL = re.compile(r"\b(?i:der|die|das|den|dem|des|im|am|vom|zum|beim|zur)\s+[IVX]+\.\Z")
 _DAY_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\Z")
+# After a regnal number ("Charles III.") a capitalised article, pronoun, preposition or adverb
+# starts a new sentence; a name or a noun would continue this one.
+_SENTENCE_START = re.compile(
+    r"\s+(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Er|Sie|Es|Wir|Man|Dies\w*|Seit|Am|Im|Als|Nach|Vor"
+    r"|Bei|Mit|In|Auf|Aber|Doch|Denn|Dann|Da|So|Auch|Noch|Nun|Heute|Damals|Später|Danach|Dort"
+    r"|Hier|Wer|Was|Wie|Wo|Warum|Unter|Zum|Zur|Vom)\b"
+)
 # "Tor: 55. Nielsen": a goal's minute before the scorer (audio/text/speech/minutes.py).
 _GOAL = re.compile(r"\b(?:Tore?|Treffer):\s*\d{1,3}\.\Z")
 # "im Jan. 2009", "am 24. Jul. 2013": an abbreviated month before its year ends nothing.
@@ -61,4 +68,5 @@ def _continues(head: str, tail: str) -> bool:
     if number and ordinals.is_ordinal(head[: number.start()], tail):
         return True
     regnal = _REGNAL.search(head)
-    return bool(regnal) and roman.is_regnal(regnal[1], regnal[2], tail)
+    starts = _SENTENCE_START.match(tail)
+    return bool(regnal) and roman.is_regnal(regnal[1], regnal[2], tail) and not starts
