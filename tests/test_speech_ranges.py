@@ -18,6 +18,8 @@ from audio.text.speech.ranges import read_ranges
         ("am 4.+5. Dezember", "am 4. und 5. Dezember"),
         ("auf Seite 4+5", "auf Seite 4 und 5"),
         ("im Zeitraum April-Juni", "im Zeitraum April bis Juni"),
+        ("am 5./6. Juni", "am 5. und 6. Juni"),
+        ("Müller (18./70.)", "Müller (18./70.)"),
         # No range: an ISO date, a telephone number, a dateline's year before its time.
         ("2003-03-02", "2003-03-02"),
         ("0800-123456", "0800-123456"),

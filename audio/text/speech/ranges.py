@@ -20,6 +20,10 @@ _YEAR_THEN_TIME = re.compile(r"(?:1\d|20)\d\d")
 _TIME = re.compile(r"\d{1,2}[:.]\d\d(?!\d)")
 # "4.+5. Dezember" (ordinals), "Seite 4+5" (pages): a list, not a sum.
 _LIST = re.compile(r"(?<![\w.,+])(\d{1,3}\.)\s*\+\s*(?=\d{1,3}\.(?!\d))")
+# "am 5./6. Juni": two days of one month.
+_DAYS = re.compile(
+    r"(?<![\w.,/])(\d{{1,2}}\.)\s?/\s?(?=\d{{1,2}}\.\s?(?:{})\b)".format("|".join(MONTH_NAMES))
+)
 # "April-Juni": a span of months.
 _MONTHS = re.compile(r"\b({0})\s?[-–]\s?({0})\b".format("|".join(MONTH_NAMES)))
 _PAGES = re.compile(r"\b((?:Seiten?|Kapitel|Nummer|Nr\.|S\.) \d{1,4})\+(?=\d)")
@@ -29,6 +33,7 @@ def read_ranges(text: str) -> str:
     text = _LIST.sub(r"\1 und ", text)
     text = _PAGES.sub(r"\1 und ", text)
     text = _MONTHS.sub(r"\1 bis \2", text)
+    text = _DAYS.sub(r"\1 und ", text)
     return _RANGE.sub(_range, text)
 
 
