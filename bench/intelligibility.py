@@ -23,6 +23,7 @@ Examples (from the repository root):
     python -m bench.intelligibility bench/corpus/heldout --espeak rate=140,gap=3
     python -m bench.intelligibility bench/corpus/tune --grid --rates 140,160,175 --gaps 0,3
     python -m bench.intelligibility bench/corpus/heldout --product="" --product="--rate 150"
+    python -m bench.intelligibility bench/corpus/realtext --product="" --save realtext
 """
 
 from __future__ import annotations
