@@ -32,6 +32,11 @@ from audio.text.speech import normalize_lines
         ("Am 7. Okt. begann der Angriff.", "Am siebten Oktober begann der Angriff."),
         ("Freitag, 13. Mai", "Freitag, dreizehnter Mai"),
         ("Gewählt wurde am 26. Jänner.", "Gewählt wurde am sechsundzwanzigsten Jänner."),
+        # A life's dates.
+        ("Sie (* 12.3.1940 † 5.6.2023) lehrte.",
+         "Sie, geboren am zwölften März neunzehnhundert vierzig gestorben am fünften Juni "
+         "zweitausend dreiundzwanzig, lehrte."),
+        ("Goethe (* 1749) schrieb.", "Goethe, geboren siebzehnhundert neunundvierzig, schrieb."),
         ("Die Datei ist vom 2003-03-02.", "Die Datei ist vom zweiten März zweitausend drei."),
         ("Stand: 2003-03", "Stand: März zweitausend drei"),
         ("21-02-2017 23:40",

@@ -33,6 +33,7 @@ from audio.text.speech import (
     symbols,
     times,
     web,
+    weekdays,
     years,
 )
 from audio.text.speech.clean import unify
@@ -57,6 +58,9 @@ ORDER: list[tuple[Rule, Rule, str, str, str]] = [
     (codes.read_codes, cardinals.read_cardinals,
      "an emergency number is read digit by digit before it is read as an amount",
      "Rufen Sie die 112 an.", "Rufen Sie die eins eins zwei an."),
+    (weekdays.read_weekdays, times.read_times,
+     '"Do." is a weekday by the digits of the time after it',
+     "Geöffnet Do. 14:30 Uhr.", "Geöffnet Donnerstag vierzehn Uhr dreißig."),
     (ranges.read_ranges, times.read_times,
      '"9–17 Uhr" is a range whose second number the times read',
      "Die Läden öffnen von 9–17 Uhr.", "Die Läden öffnen von neun bis siebzehn Uhr."),

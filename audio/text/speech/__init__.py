@@ -12,22 +12,23 @@ tests/test_speech_order.py shows for every family the later one it must precede,
 6. web            URLs, e-mail, handles, hashtags, telephone numbers (before their dots, digits
                   and hyphens are read)
 7. codes          "die 112", "10178 Berlin": digit by digit (before they are amounts)
-8. ranges         "9–17 Uhr" → "9 bis 17 Uhr", "4.+5." → "4. und 5." (numbers stay written)
-9. minutes        "Müller (50.)" → in der fünfzigsten Minute (before "50." is a number)
-10. times         "19:00 Uhr", "22.56 Uhr:", "3:57 Minuten", scores "2:1" (before dates:
+8. weekdays       "Mo.–Fr." → Montag bis Freitag (before ranges take the dash)
+9. ranges         "9–17 Uhr" → "9 bis 17 Uhr", "4.+5." → "4. und 5." (numbers stay written)
+10. minutes       "Müller (50.)" → in der fünfzigsten Minute (before "50." is a number)
+11. times         "19:00 Uhr", "22.56 Uhr:", "3:57 Minuten", scores "2:1" (before dates:
                   "08.12 Uhr" is no date)
-11. dates         "21. Januar 2022", "24.02.2022", "Am Donnerstag, 18. Februar,"
-12. money         "3,50 €", "1,5 Mrd. Euro", "$2"
-13. measures      "200 km/h", "5,3 %", "3 Std." (before abbreviations take "Std.")
-14. fractions     "1/3", "1 1/2"
-15. abbreviations "z. B.", "Dr.", "S. 5", "der sog. Plan"
-16. ordinals      "im 20. Jahrhundert", "der 3. Platz", "3te" (before years: "der 2024. Tag")
-17. roman         "Benedikt XVI." in its case, "des VII. Armeecorps", "Teil II"
-18. years         "1990", "1990er-Jahre", "2021/22", "1956/1957", "* 1950"
-19. acronyms      "US-Außenminister", "NATO", "G7"
-20. cardinals     every number left: "100.000", "5,3", "-60", "21-jährige", "1 Tag"
-21. symbols       "&", "§", "%", "Gruner + Jahr", gender marks
-22. pauses        quotes, dashes, parentheses, "+++" → commas; tidy punctuation and spaces
+12. dates         "21. Januar 2022", "24.02.2022", "Am Donnerstag, 18. Februar,", "* 1950"
+13. money         "3,50 €", "1,5 Mrd. Euro", "$2"
+14. measures      "200 km/h", "5,3 %", "3 Std." (before abbreviations take "Std.")
+15. fractions     "1/3", "1 1/2"
+16. abbreviations "z. B.", "Dr.", "S. 5", "der sog. Plan"
+17. ordinals      "im 20. Jahrhundert", "der 3. Platz", "3te" (before years: "der 2024. Tag")
+18. roman         "Benedikt XVI." in its case, "des VII. Armeecorps", "Teil II"
+19. years         "1990", "1990er-Jahre", "2021/22", "1956/1957"
+20. acronyms      "US-Außenminister", "NATO", "G7"
+21. cardinals     every number left: "100.000", "5,3", "-60", "21-jährige", "1 Tag"
+22. symbols       "&", "§", "%", "Gruner + Jahr", gender marks
+23. pauses        quotes, dashes, parentheses, "+++" → commas; tidy punctuation and spaces
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from audio.text.speech import (
     symbols,
     times,
     web,
+    weekdays,
     years,
 )
 from audio.text.speech.lexicon import Lexicon, load_lexicon
@@ -68,6 +70,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     captions.read_captions,
     web.read_web,
     codes.read_codes,
+    weekdays.read_weekdays,
     ranges.read_ranges,
     minutes.read_minutes,
     times.read_times,

@@ -40,6 +40,9 @@ _COORDINATED_DATE = re.compile(
     rf"(?<![\w.,])\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?:{MONTH}))(?:\s*\d{{4}})?\s*,?\s*"
     r"(?:und|oder|sowie|bzw\.)\s*$"
 )
+# A life's dates: "* 12.3.1940" is "geboren am zwölften März", "† 1908" "gestorben 1908".
+_LIFE = re.compile(r"(?<![^\s(])([*†])\s*(?=\d)")
+_DAY_FIRST = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ])")
 # "21-02-2017": day, month and year with hyphens, as some news systems stamp their copy.
 _HYPHENATED = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\w-])")
 # Without the closing dot only a leading zero tells a date ("02.03") from "2.3" in a list.
@@ -66,6 +69,7 @@ def governing_text(before: str) -> str:
 
 
 def read_dates(text: str) -> str:
+    text = _LIFE.sub(_life, text)
     text = _ISO.sub(_iso, text)
     text = _MONTH_YEAR.sub(lambda m: _say(m, None, month_number(m[1] + "."), m[2]), text)
     text = _NAMED.sub(_named, text)
@@ -84,6 +88,11 @@ def _say(match: re.Match[str], day: int | None, month: int, year: str | None) ->
     if year:
         return f"{spoken} {numerals.year(int(year))}"
     return spoken + (context.final_dot(match) if match[0].endswith(".") else "")
+
+
+def _life(match: re.Match[str]) -> str:
+    word = "geboren" if match[1] == "*" else "gestorben"
+    return f"{word} am " if _DAY_FIRST.match(match.string, match.end()) else f"{word} "
 
 
 def _spoken_month(match: re.Match[str], month: int) -> str:

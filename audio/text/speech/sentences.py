@@ -36,9 +36,12 @@ _SENTENCE_START = re.compile(
 )
 # "Tor: 55. Nielsen": a goal's minute before the scorer (audio/text/speech/minutes.py).
 _GOAL = re.compile(r"\b(?:Tore?|Treffer):\s*\d{1,3}\.\Z")
-# "im Jan. 2009", "am 24. Jul. 2013": an abbreviated month before its year ends nothing.
+# "im Jan. 2009", "am 24. Jul. 2013", "So. 10 Uhr": an abbreviated month or weekday before a
+# number ends nothing.
 _GOAL = re.compile(r"\b(?:Tore?|Treffer):\s*\d{1,3}\.\Z")
-_MONTH = re.compile(r"(?<![\w.])(?i:{})\.\Z".format("|".join(ABBREVIATIONS)))
+_MONTH = re.compile(
+    r"(?<![\w.])(?:(?i:{})|Mo|Di|Mi|Do|Fr|Sa|So)\.\Z".format("|".join(ABBREVIATIONS))
+)
 
 
 def split_sentences(paragraph: str) -> list[str]:
