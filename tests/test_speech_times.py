@@ -31,6 +31,8 @@ from audio.text.speech import normalize, normalize_lines
         ("+++ 23:27 Der Präsident spricht +++",
          "dreiundzwanzig Uhr siebenundzwanzig Der Präsident spricht."),
         ("16:30", "sechzehn Uhr dreißig"),
+        ("Abfahrt 7:45, Ankunft 9:15.",
+         "Abfahrt sieben Uhr fünfundvierzig, Ankunft neun Uhr fünfzehn."),
         ("Die Prognose kam am Abend (20.00).", "Die Prognose kam am Abend, zwanzig Uhr."),
         ("Sie sahen gegen 23:00 h Flammen.", "Sie sahen gegen dreiundzwanzig Uhr Flammen."),
         # "h" after a bare number is the unit.

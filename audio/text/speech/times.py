@@ -30,7 +30,8 @@ _SCORE = re.compile(r"(?<![\w.,:])(\d+):(\d+)(?![\d:])")
 # Words after which a bare "18:45" is a time of day.
 _BEFORE_TIME = {
     "um", "gegen", "ab", "bis", "seit", "vor", "zwischen", "und", "stand", "beginn", "start",
-    "anpfiff", "anstoß", "einlass", "treffpunkt", "ende", "zeit", "uhrzeit", "+++",
+    "anpfiff", "anstoß", "einlass", "treffpunkt", "ende", "zeit", "uhrzeit", "+++", "abfahrt",
+    "ankunft", "öffnung", "schluss", "termin", "heute", "morgen", "abends", "morgens",
 }  # fmt: skip
 # A time right after a date's year: "21-02-2017 23:40", "21.02.2017 23:40".
 _AFTER_DATE = re.compile(r"(?<!\d)(?:1\d|20)\d\d,?\s*$")
