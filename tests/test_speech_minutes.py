@@ -25,6 +25,13 @@ from audio.text.speech import normalize_lines
          "Der Joker spielte, ab der siebenundsiebzigsten Minute, links."),
         ("Auch Kroos (10.) versuchte es aus der Distanz.",
          "Auch Kroos, in der zehnten Minute, versuchte es aus der Distanz."),
+        ("Binnen zehn Minuten trafen Crone (70.) und Haym ( 74., 79.).",
+         "Binnen zehn Minuten trafen Crone, in der siebzigsten Minute, und Haym, in der "
+         "vierundsiebzigsten und neunundsiebzigsten Minute."),
+        ("Preuß (87./Foulelfmeter) traf.",
+         "Preuß, in der siebenundachtzigsten Minute, Foulelfmeter, traf."),
+        ("Er wechselte zwei Spieler ein (61.).",
+         "Er wechselte zwei Spieler ein, in der einundsechzigsten Minute."),
         ("Tore: 1:0 Müller (12.), 1:1 Meier (90.+3)",
          "Tore: eins zu null Müller, in der zwölften Minute, eins zu eins Meier, in der Minute "
          "neunzig plus drei"),

@@ -60,6 +60,7 @@ from audio.text.speech import normalize_lines
         ("Das Rentenpaket II ist ein Gesetz.", "Das Rentenpaket zwei ist ein Gesetz."),
         ("Hartz IV wurde abgeschafft.", "Hartz vier wurde abgeschafft."),
         ("Das Arbeitslosengeld II steigt.", "Das Arbeitslosengeld zwei steigt."),
+        ("Es spielt Teltow 1913 II.", "Es spielt Teltow neunzehnhundert dreizehn zwei."),
         ("Er nimmt Vitamin C.", "Er nimmt Vitamin C."),
     ],
 )  # fmt: skip

@@ -17,17 +17,17 @@ from audio.text.speech import numerals
 
 _MINUTE = r"\d{1,3}\.(?:\s*\+\s*\d{1,2})?"
 _BRACKETED = re.compile(
-    rf"\((ab\s+)?({_MINUTE}(?:\s*[,/]\s*{_MINUTE})*)(\s*,\s*[A-ZÄÖÜ][\wäöüß-]*)?\)"
+    rf"\(\s*(ab\s+)?({_MINUTE}(?:\s*[,/]\s*{_MINUTE})*)(\s*[,/]\s*[A-ZÄÖÜ][\wäöüß-]*)?\)"
 )
 _GOAL = re.compile(r"\b(Tore?|Treffer):\s*(\d{1,3})\.\s+(?=[A-ZÄÖÜ])")
 _PARTS = re.compile(r"(\d{1,3})\.(?:\s*\+\s*(\d{1,2}))?")
 _MATCH = re.compile(
-    r"\d:\d|\b(?:Tore?|Treffer|traf|trifft|Elfmeter|Foulelfmeter|Strafstoß|Freistoß|Ecke|Rot"
-    r"|Gelb|Gelb-Rot|Karte|Minute|Halbzeit|Führung|Ausgleich|Doppelpack|Anschlusstreffer|Pause"
-    r"|Platzverweis|Joker|eingewechselt|ausgewechselt|Kopfball|Abseits|Siegtreffer|Gegentor"
-    r"|Nachspielzeit|Spiel|Partie|schoss|köpfte|Notbremse|Flanke|Vorlage|Konter|Strafraum"
-    r"|Abschluss|Schuss|Distanz|Pfosten|Latte|Parade|parierte|Keeper|Torwart|Stürmer|Chance"
-    r"|vergab|verwandelte|siegte|gewann|Schiedsrichter)\b"
+    r"\d:\d|\b(?:Tore?|Treffer|traf\w*|trifft|Elfmeter|Foulelfmeter|Strafstoß|Freistoß|Ecke|Rot"
+    r"|Gelb|Gelb-Rot|Karte|Minuten?|Halbzeit|Führung|Ausgleich\w*|Doppelpack|Anschlusstreffer"
+    r"|Pause|Platzverweis|Joker|\w*wechsel\w*|Kopfball|Abseits|Siegtreffer|Gegentor|Nachspielzeit"
+    r"|Spiel|Partie|schoss|köpfte|Notbremse|Flanke|Vorlage|Konter|Strafraum|Abschluss|Schuss"
+    r"|Distanz|Pfosten|Latte|Parade|parierte|Keeper|Torwart|Stürmer|Chance|vergab|verwandelte"
+    r"|siegte|gewann|Schiedsrichter)\b"
 )
 
 
@@ -48,7 +48,7 @@ def _bracketed(match: re.Match[str]) -> str:
         spoken = " und ".join(_one(minute, extra) for minute, extra in parts)
     else:
         spoken = f"in der {' und '.join(_ordinal(minute) for minute, _ in parts)} Minute"
-    return f"({spoken}{note or ''})"
+    return f"({spoken}{', ' + note.strip(' ,/') if note else ''})"
 
 
 def _ordinal(written: str) -> str:

@@ -63,6 +63,8 @@ _ACCUSATIVE_VERBS = re.compile(
 # An inflected article or possessive tells the case: "seinem Sohn", "ihres Vaters".
 _CASE_BY_ENDING = {"em": "dative", "es": "genitive", "en": "accusative"}
 _NAMED = re.compile(rf"([A-ZÄÖÜ][\wäöüß]+)\s+(?=[IVX])({_NUMERAL})(\.?)(?![\w])")
+# "Teltower FV 1913 II": a club's second team after its founding year.
+_AFTER_NUMBER = re.compile(rf"(?<=\d )(?=[IVX]{{2}})({_NUMERAL})(?!\w|\.\s*[\w\d])")
 # "Wilhelm der II.", "des VII. Armeecorps": the article is written, the numeral is an ordinal.
 _AFTER_ARTICLE = re.compile(
     rf"\b((?i:der|die|das|den|dem|des|im|am|vom|zum|beim|zur))\s+(?=[IVX])({_NUMERAL})\."
@@ -92,6 +94,7 @@ def is_regnal(name: str, numeral: str, after: str) -> bool:
 
 
 def read_roman(text: str) -> str:
+    text = _AFTER_NUMBER.sub(lambda m: numerals.cardinal(value(m[1])), text)
     text = _AFTER_ARTICLE.sub(_after_article, text)
     return _NAMED.sub(_named, text)
 
