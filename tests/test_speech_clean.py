@@ -26,6 +26,8 @@ from audio.text.speech.clean import unify
         ("4’999’618", "4.999.618"),
         ("mit 57.73% angenommen", "mit 57,73% angenommen"),
         ("CO₂", "CO2"),
+        ("Quellen.[1][2] Mehr nicht.", "Quellen. Mehr nicht."),
+        ("Die Liste [3] und [a]", "Die Liste und [a]"),
         ("Die SPÖ verlor (- 11,42 Prozent).", "Die SPÖ verlor (-11,42 Prozent)."),
         ("Version 2.0 und 1.500 %", "Version 2.0 und 1.500 %"),
         ("Gro\u00adßer", "Großer"),

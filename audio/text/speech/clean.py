@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Reference marks copied with an encyclopedia's text ("Quellen.[1][2]") are not read.
+_FOOTNOTES = re.compile(r"(?:\[\d{1,3}\])+")
 # A narrow or no-break space between digit groups is a thousands separator ("100 000").
 _GROUPED = re.compile(r"(?<=\d)[\u00a0\u2007\u2009\u202f](?=\d{3}(?!\d))")
 # So is a plain space in "400 000" or "11 404,01" (Duden's grouping, common in agency copy): one
@@ -34,6 +36,7 @@ _VULGAR = re.compile("(\\d?)([\u00bc-\u00be\u2150-\u215e])")
 
 def unify(text: str) -> str:
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = _FOOTNOTES.sub("", text)
     text = _GROUPED.sub(".", text)
     text = _SWISS.sub(".", text)
     text = _POINT.sub(r"\1,\2", text)

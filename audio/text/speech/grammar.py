@@ -129,11 +129,14 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Adverbs between a preposition and a date leave its case alone: "bis einschließlich 22.",
+# "bis spätestens 30. Juni".
+_ADVERBS = {"einschließlich", "spätestens", "frühestens", "voraussichtlich", "noch", "schon"}
 
 
 def _without_adjective(words: list[str]) -> list[str]:
-    """The words without an adjective between the article and the ordinal: "zum folgenden 3."
-    and "am heutigen 5." decline like "zum 3."."""
+    """The words without an adjective (or adverb) between the article or preposition and the
+    ordinal: "zum folgenden 3." and "am heutigen 5." decline like "zum 3."."""
     if len(words) < 2:
         return words
     last, governing = words[-1], words[-2].lower()
@@ -143,7 +146,7 @@ def _without_adjective(words: list[str]) -> list[str]:
         and last.endswith(_ADJECTIVE_ENDINGS)
         and not is_determiner(last)
         and last.lower() not in PREPOSITIONS
-    )
+    ) or last.lower() in _ADVERBS
     governed = is_determiner(governing) or governing in PREPOSITIONS
     return words[:-1] if adjective and governed else words
 
