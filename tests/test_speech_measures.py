@@ -44,7 +44,12 @@ from audio.text.speech import normalize
         ("Die Zinsen stiegen um 10 bis 20 %.", "Die Zinsen stiegen um zehn bis zwanzig Prozent."),
         ("Er hatte 1,1 ‰ im Blut.", "Er hatte eins Komma eins Promille im Blut."),
         ("Die Partei scheiterte an der 5-%-Hürde.",
-         "Die Partei scheiterte an der fünf Prozent-Hürde."),
+         "Die Partei scheiterte an der fünf-Prozent-Hürde."),
+        # A measure inside a compound, and how often.
+        ("Er gewann den 100-m-Lauf.", "Er gewann den hundert-Meter-Lauf."),
+        ("In der 30-km/h-Zone wird geblitzt.",
+         "In der dreißig-Kilometer-pro-Stunde-Zone wird geblitzt."),
+        ("Er nimmt 2 x täglich 500 mg.", "Er nimmt zweimal täglich fünfhundert Milligramm."),
     ],
 )  # fmt: skip
 def test_measures(written: str, spoken: str) -> None:
