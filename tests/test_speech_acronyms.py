@@ -36,6 +36,7 @@ def test_acronym_tables_do_not_contradict_each_other() -> None:
         ("Der Lkw stand quer.", "Der L-K-W stand quer."),
         ("Es brannte im OT Hilbersdorf.", "Es brannte im Ortsteil Hilbersdorf."),
         ("Stand: KW 50", "Stand: Kalenderwoche fünfzig"),
+        ("Das Foto stammt von der dpa.", "Das Foto stammt von der D-P-A."),
         ("Der CO₂-Preis steigt.", "Der C-O zwei Preis steigt."),
     ],
 )  # fmt: skip

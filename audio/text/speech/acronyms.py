@@ -69,7 +69,12 @@ def is_pronounceable(word: str) -> bool:
     return all(len(run) == 1 or run in _CLUSTERS for run in runs)
 
 
+# Agencies that sign in small letters; read as written, "dpa" is a syllable.
+_LOWER_CASE = re.compile(r"(?<![\w.-])(dpa|epd|kna|ddp|dapd|ots)(?![\w-])")
+
+
 def read_acronyms(text: str) -> str:
+    text = _LOWER_CASE.sub(lambda m: spell(m[1]), text)
     return _TOKEN.sub(_token, text)
 
 
