@@ -23,6 +23,7 @@ Examples (from the repository root):
     python -m bench.intelligibility bench/corpus/heldout --espeak rate=140,gap=3
     python -m bench.intelligibility bench/corpus/tune --grid --rates 140,160,175 --gaps 0,3
     python -m bench.intelligibility bench/corpus/heldout --product="" --product="--rate 150"
+    python -m bench.intelligibility bench/corpus/realtext --product="" --save realtext
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ TRANSCRIPT_CACHE = RESULTS / "cache" / "transcripts.jsonl"
 # --- The reference ----------------------------------------------------------------------------
 
 _ARTIFACT_RE = re.compile(r"\S*_\S*")
+# An agency tag ("(dpa)", "(dpa/lno)") is no word for a listener: the product leaves it out, as a
+# news speaker does (audio/text/speech/agencies.py), so it is not in the reference either.
+_AGENCY_RE = re.compile(
+    r"\((?:dpa|afp|ap|reuters|kna|epd|ddp|sid|ots)(?:/[\w-]+)*\)", re.IGNORECASE
+)
 
 
 # The byline ("Von Jonas Albrecht", "Avatar_meinung von Gerd Hansen") and the dateline
@@ -68,8 +74,9 @@ _DATELINE_RE = re.compile(r"^\d{1,2}\.\s*\w+\s+\d{4}(?:,\s*\d{1,2}[:.]\d{2}\s*Uh
 @dataclass(frozen=True)
 class Reference:
     """The article's own words: the raw file with scraping artifacts (`Avatar_prignitzer`, any
-    token with an underscore) removed. Title, teaser, byline, dateline, subheadings and body all
-    count, for every reader alike; the byline and dateline wherever a reader says them."""
+    token with an underscore) and agency tags removed. Title, teaser, byline, dateline,
+    subheadings and body all count, for every reader alike; the byline and dateline wherever a
+    reader says them."""
 
     ordered: str
     anywhere: str
@@ -80,7 +87,7 @@ class Reference:
         for line in raw.splitlines():
             text = line.strip()
             kept = anywhere if _BYLINE_RE.match(text) or _DATELINE_RE.match(text) else ordered
-            kept.append(_ARTIFACT_RE.sub(" ", text))
+            kept.append(_ARTIFACT_RE.sub(" ", _AGENCY_RE.sub(" ", text)))
         return cls("\n".join(ordered), "\n".join(anywhere))
 
     def score(self, transcript: str) -> scoring.Score:

@@ -12,9 +12,9 @@ cannot hear; everything a listener can hear still counts:
   either form for the same sound;
 - numbers are compared as digits on both sides. The article writes `100.000`, `21.`, `19:00 Uhr`,
   `3,5`; the recognizer writes the same number as `100.000`, `100000` or `hunderttausend`. Digit
-  groups lose their thousands separators, times become `19 uhr` (`19 uhr 30`), decimal commas
-  become `komma`, and German number words, cardinal or ordinal, in any case ending, become digits
-  (`hunderttausend` → `100000`, `einundzwanzigsten` → `21`,
+  groups lose their thousands separators (a plain space too: `11 400`), times become `19 uhr`
+  (`19 uhr 30`), decimal commas become `komma`, and German number words, cardinal or ordinal,
+  in any case ending, become digits (`hunderttausend` → `100000`, `einundzwanzigsten` → `21`,
   `neunzehnhundertneunundneunzig` → `1999`).
   The articles `ein`, `eine`, `einen` … stay words; `eins` becomes `1`.
 
@@ -72,7 +72,9 @@ _ABBREVIATION_RE = re.compile(
     + r")(?!\w)",
 )
 _TIME_RE = re.compile(r"\b(\d{1,2})(?::(\d{2})(?:\s*uhr\b)?|\.(\d{2})\s*uhr\b)")
-_THOUSANDS_RE = re.compile(r"\b\d{1,3}(?:[.\u202f\u00a0\u2009']\d{3})+(?![\d,])")
+# Thousands separated by a dot, a thin or no-break space, an apostrophe (Swiss) or a plain space
+# ("400 000", as agencies write): one number, whichever way it was written or heard.
+_THOUSANDS_RE = re.compile(r"\b\d{1,3}(?:[.\u202f\u00a0\u2009' ]\d{3})+(?![\d,])")
 _DECIMAL_RE = re.compile(r"(\d),(\d)")
 _RANGE_RE = re.compile("(\\d)\\s*[-\u2013]\\s*(\\d)")
 _DOTTED_ACRONYM_RE = re.compile(r"\b(?:[a-zäöü]\.){2,}")

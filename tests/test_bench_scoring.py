@@ -53,6 +53,7 @@ def test_number_words(word: str, value: int | None) -> None:
     ("written", "spoken"),
     [
         ("100.000 Soldaten", "hunderttausend Soldaten"),
+        ("11 400 Punkte", "elftausendvierhundert Punkte"),
         ("am 21. Januar 2022", "am einundzwanzigsten Januar zweitausendzweiundzwanzig"),
         ("19:00 Uhr", "neunzehn Uhr"),
         ("um 7:45 Uhr", "um sieben Uhr fünfundvierzig"),

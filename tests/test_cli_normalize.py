@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -52,3 +53,21 @@ def test_a_bad_lexicon_is_one_message_with_file_and_line(project: Path) -> None:
     assert result.exit_code == 1
     assert "lexikon.txt:2: expected" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_readme_example_is_what_the_tool_prints(project: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r'`echo "([^"]+)" \| audio-edition normalize` prints\s+`([^`]+)`', readme)
+    assert found, "README.md has no normalize example"
+    written, printed = found[1], " ".join(found[2].split())
+    result = runner.invoke(app, ["normalize"], input=written + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.output == printed + "\n"
+
+
+def test_a_year_in_a_date_is_two_words_an_amount_one(project: Path) -> None:
+    result = runner.invoke(app, ["normalize", "Am 21. Januar 2022 kostete es 2.022 Euro."])
+    assert result.output == (
+        "Am einundzwanzigsten Januar zweitausend zweiundzwanzig kostete es "
+        "zweitausendzweiundzwanzig Euro.\n"
+    )

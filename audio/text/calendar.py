@@ -1,6 +1,6 @@
-"""The newsroom's calendar: its time zone and the German month names, in full, abbreviated, and in
-their Austrian and umlaut-free spellings. The readers parse datelines with them, the speech rules
-say dates with them, and the phrases write the date an intro names."""
+"""The newsroom's calendar: its time zone, the German weekday names and the month names, in full,
+abbreviated, and in their Austrian and umlaut-free spellings. The readers parse datelines with
+them, the speech rules say dates with them, and the phrases write the date an intro names."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ VARIANTS = {"jänner": 1, "feber": 2, "maerz": 3}
 """Month numbers by their Austrian names, and März without its umlaut."""
 MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)} | VARIANTS
 """Month numbers by every name written out in full, in lower case."""
+WEEKDAYS = {
+    "mo": "Montag", "di": "Dienstag", "mi": "Mittwoch", "do": "Donnerstag", "fr": "Freitag",
+    "sa": "Samstag", "so": "Sonntag",
+}  # fmt: skip
+"""Weekday names by their two-letter abbreviation, written with a dot ("Mo.–Fr.")."""

@@ -29,6 +29,7 @@ ABBREVIATIONS = {
     "o. J.": "ohne Jahr", "e. V.": "eingetragener Verein", "h. c.": "honoris causa",
     "a. M.": "am Main", "a. d.": "an der", "i. Br.": "im Breisgau", "a. Rh.": "am Rhein",
     "Anm. d. Red.": "Anmerkung der Redaktion", "d. Red.": "der Redaktion",
+    "p. a.": "pro Jahr", "p. P.": "pro Person", "v. l. n. r.": "von links nach rechts",
     # Words. "zirka", Duden's other spelling: espeak-ng reads "circa" as "kirka", and "cetera"
     # as "ketera" (espeak-ng -x: k'e:te:R,A:); "zetera" is how both engines say it right.
     "bzw.": "beziehungsweise", "usw.": "und so weiter", "usf.": "und so fort",
@@ -73,7 +74,7 @@ ABBREVIATIONS = {
     "Dtzd.": "Dutzend", "Std.": "Stunde", "Nachf.": "Nachfolger", "Slg.": "Sammlung",
     "Verl.": "Verlag", "Verw.": "Verwaltung", "Reg.": "Regierung", "Prov.": "Provinz",
     "Kt.": "Kanton", "Ggs.": "Gegensatz", "Anh.": "Anhang", "Beil.": "Beilage",
-    "Bearb.": "Bearbeitung", "Kl.": "Klasse", "Ldkr.": "Landkreis",
+    "Bearb.": "Bearbeitung", "Kl.": "Klasse", "Ldkr.": "Landkreis", "Lk.": "Landkreis",
 }  # fmt: skip
 
 # Read only before a number: "S. 5" is a page, "Peter S." an initial, "eine neue Art." a word.

@@ -22,7 +22,8 @@ SPOKEN = {
     "COVID": "Covid", "SARS": "Sars", "PISA": "Pisa", "IBAN": "Iban", "PIN": "Pin",
     "NAFTA": "Nafta", "DIN": "Din", "GAU": "Gau", "UFO": "Ufo", "KITA": "Kita",
     "GG": "Grundgesetz", "StGB": "Strafgesetzbuch", "StPO": "Strafprozessordnung",
-    "BVerfG": "Bundesverfassungsgericht",
+    "BVerfG": "Bundesverfassungsgericht", "OT": "Ortsteil",
+    "KW": "Kalenderwoche",
 }  # fmt: skip
 # Acronyms spelled letter by letter although the guess would speak them, or written with
 # small letters. The common short ones are listed too: the table documents what we read how.
@@ -68,7 +69,12 @@ def is_pronounceable(word: str) -> bool:
     return all(len(run) == 1 or run in _CLUSTERS for run in runs)
 
 
+# Agencies that sign in small letters; read as written, "dpa" is a syllable.
+_LOWER_CASE = re.compile(r"(?<![\w.-])(dpa|epd|kna|ddp|dapd|ots)(?![\w-])")
+
+
 def read_acronyms(text: str) -> str:
+    text = _LOWER_CASE.sub(lambda m: spell(m[1]), text)
     return _TOKEN.sub(_token, text)
 
 

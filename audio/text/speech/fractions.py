@@ -20,7 +20,9 @@ def is_fraction(written: str) -> bool:
     """Whether a match of MIXED is read as a fraction."""
     _, _, numerator, denominator = _PARTS.fullmatch(written.strip()).groups()
     top, bottom = int(numerator), int(denominator)
-    return 2 <= bottom <= 1000 and (top < bottom or bottom == 2)
+    # "10/20" and "16/45" are file numbers and issues, not tenths of twenties: a written
+    # fraction has a one-digit numerator.
+    return 2 <= bottom <= 1000 and (top < bottom or bottom == 2) and top < 10
 
 
 def say(written: str) -> str:

@@ -66,7 +66,7 @@ _ARTICLES = {"der", "die", "das", "dem", "den", "des"} | _FUSED_WEAK_EN | _FUSED
 _STRONG_NOMINATIVE = {MASCULINE: "er", FEMININE: "e", NEUTER: "es"}
 _STRONG_ACCUSATIVE = {MASCULINE: "en", FEMININE: "e", NEUTER: "es"}
 
-_WORD = re.compile(r"[\wäöüÄÖÜß]+\.?|[,.;:!?]")
+_WORD = re.compile(r"[\wäöüÄÖÜß]+\.?|[,.;:!?(]")  # a bracket starts a new phrase
 
 
 def last_words(text: str, count: int = 3) -> list[str]:
@@ -77,22 +77,22 @@ def last_words(text: str, count: int = 3) -> list[str]:
 def is_determiner(word: str) -> bool:
     """Whether `word` is an article, possessive or demonstrative: it fixes the ending."""
     lower = word.lower()
-    return lower in _ARTICLES or _is_bare_possessive(lower) or _inflection(lower) is not None
+    return lower in _ARTICLES or _is_bare_possessive(lower) or inflection(lower) is not None
 
 
 def _is_bare_possessive(word: str) -> bool:
     return bool(_STEMS["possessive"].fullmatch(word))
 
 
-def _inflection(word: str) -> tuple[str, str] | None:
+def inflection(word: str) -> tuple[str, str] | None:
     """(kind, ending) of an inflected possessive or demonstrative: "seinem" → (possessive, em)."""
     for size in (2, 1):
-        stem, inflection = word[:-size], word[-size:]
-        if inflection not in {"e", "er", "es", "em", "en"}:
+        stem, suffix = word[:-size], word[-size:]
+        if suffix not in {"e", "er", "es", "em", "en"}:
             continue
         for kind, pattern in _STEMS.items():
             if pattern.fullmatch(stem):
-                return kind, inflection
+                return kind, suffix
     return None
 
 
@@ -103,7 +103,7 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
     nominative singular, right for ordinals ("dritter Platz") but not for adjectives that are
     mostly plural there ("sogenannte Experten").
     """
-    words = last_words(before)
+    words = _without_adjective(last_words(before, 4))
     previous = words[-1].lower() if words else ""
     noun_gender = gender(noun)
     if previous in _FUSED_WEAK_EN or previous in {"dem", "den", "des"}:
@@ -118,9 +118,9 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
         return "en" if governed else "e"
     if _is_bare_possessive(previous):
         return _STRONG_NOMINATIVE[noun_gender]
-    inflection = _inflection(previous)
-    if inflection:
-        return _AFTER_INFLECTED.get(inflection, "en")
+    inflected = inflection(previous)
+    if inflected:
+        return _AFTER_INFLECTED.get(inflected, "en")
     if previous in DATIVE:
         return "er" if noun_gender == FEMININE else "em"
     if previous in ACCUSATIVE:
@@ -128,14 +128,38 @@ def ending(before: str, noun: str | None, *, bare: str | None = None) -> str:
     return bare or _STRONG_NOMINATIVE[noun_gender]
 
 
-_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|bis|sowie|bzw\.)\s*$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Adverbs between a preposition and a date leave its case alone: "bis einschließlich 22.",
+# "bis spätestens 30. Juni".
+_ADVERBS = {"einschließlich", "spätestens", "frühestens", "voraussichtlich", "noch", "schon"}
+
+
+def _without_adjective(words: list[str]) -> list[str]:
+    """The words without an adjective (or adverb) between the article or preposition and the
+    ordinal: "zum folgenden 3." and "am heutigen 5." decline like "zum 3."."""
+    if len(words) < 2:
+        return words
+    last, governing = words[-1], words[-2].lower()
+    adjective = (
+        last[:1].islower()
+        and len(last) > 4
+        and last.endswith(_ADJECTIVE_ENDINGS)
+        and not is_determiner(last)
+        and last.lower() not in PREPOSITIONS
+    ) or last.lower() in _ADVERBS
+    governed = is_determiner(governing) or governing in PREPOSITIONS
+    return words[:-1] if adjective and governed else words
+
+
+_COORDINATED = re.compile(r"(?<![\w.,])\d+\.\s*(?:,|und|oder|sowie|bzw\.|beziehungsweise)\s*$")
 
 
 def governing_text(before: str) -> str:
     """The text whose last words decide an ordinal's case.
 
     In "am 3. und 4. Oktober" the second ordinal shares the first one's "am", so for it this is
-    the text before "3.".
+    the text before "3.". After "bis" the second takes the case of "bis": "von 1. bis 5. Juni"
+    is "von erstem bis fünften Juni" ("vom 1. bis 5." the same "-en" either way).
     """
     while found := _COORDINATED.search(before):
         before = before[: found.start()]

@@ -26,6 +26,7 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "cm²": ("Quadratzentimeter", "Quadratzentimeter", "m"),
     "m²": ("Quadratmeter", "Quadratmeter", "m"),
     "qm": ("Quadratmeter", "Quadratmeter", "m"),
+    "qkm": ("Quadratkilometer", "Quadratkilometer", "m"),
     "km²": ("Quadratkilometer", "Quadratkilometer", "m"),
     "ha": ("Hektar", "Hektar", "m"),
     "cm³": ("Kubikzentimeter", "Kubikzentimeter", "m"),
@@ -76,6 +77,10 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "MB": ("Megabyte", "Megabyte", "n"),
     "GB": ("Gigabyte", "Gigabyte", "n"),
     "TB": ("Terabyte", "Terabyte", "n"),
+    "KByte": ("Kilobyte", "Kilobyte", "n"),
+    "MByte": ("Megabyte", "Megabyte", "n"),
+    "GByte": ("Gigabyte", "Gigabyte", "n"),
+    "TByte": ("Terabyte", "Terabyte", "n"),
     "Mbit/s": ("Megabit pro Sekunde", "Megabit pro Sekunde", "n"),
     "%": ("Prozent", "Prozent", "n"),
     "‰": ("Promille", "Promille", "n"),
@@ -93,6 +98,10 @@ _MEASURE = re.compile(
 )
 _PER = re.compile(rf"(?<=[\wäöüß])/((?:{_SYMBOL}))(?![\w²³])")
 _TIMES = re.compile(rf"({numerals.AMOUNT})\s*[x×]\s*(?=\d)")
+# "2 x täglich": how often.
+_TIMES_WORD = re.compile(r"(?<![\w.,])(\d{1,3})\s[x×]\s(?=[a-zäöü])")
+# "100-m-Lauf", "30-km/h-Zone": a measure inside a compound keeps its hyphens.
+_IN_COMPOUND = re.compile(rf"(?<![\w.,])(\d+(?:,\d+)?)-((?:{_UNIT}))-(?=[A-ZÄÖÜ])")
 
 
 def _unit(written: str) -> tuple[str, str, str] | None:
@@ -105,6 +114,8 @@ def _unit(written: str) -> tuple[str, str, str] | None:
 
 def read_measures(text: str) -> str:
     text = _TIMES.sub(lambda m: f"{numerals.amount(m[1])} mal ", text)
+    text = _TIMES_WORD.sub(lambda m: numerals.cardinal(int(m[1]), compound=True) + "mal ", text)
+    text = _IN_COMPOUND.sub(_in_compound, text)
     text = _MEASURE.sub(_measure, text)
     return _PER.sub(_per, text)
 
@@ -137,3 +148,13 @@ def _measure(match: re.Match[str]) -> str:
     if per_unit:
         spoken += f" pro {per_unit[0]}"
     return spoken + (context.final_dot(match) if symbols.endswith(".") else "")
+
+
+def _in_compound(match: re.Match[str]) -> str:
+    written, symbols = match.groups()
+    first, _, second = symbols.partition("/")
+    unit, per_unit = _unit(first), _unit(second) if second else None
+    if unit is None or (second and per_unit is None):
+        return match[0]
+    spoken = unit[0] + (f"-pro-{per_unit[0]}" if per_unit else "")
+    return f"{numerals.amount(written)}-{spoken}-"

@@ -15,6 +15,8 @@ _SPACED_DASH = re.compile(r"(?:^|\s)[-–—]+(?:\s|$)")
 _EM_DASH = re.compile(r"—")
 _EN_DASH = re.compile(r"(?<=\w)–(?=\w)")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")
+# A news ticker's "+++" separates its items: a full stop at the end, a pause inside.
+_TICKER = re.compile(r"\s*\+{3,}\s*")
 # "John F. Kennedy", "Peter S. aus Berlin": the dot after an initial ends no sentence, so no
 # engine should hear one.
 _INITIAL = re.compile(r"(?<![\w.])([A-ZÄÖÜ])\.(?=\s+[\wÄÖÜäöü])")
@@ -36,7 +38,14 @@ def to_pauses(text: str) -> str:
     text = _EM_DASH.sub(", ", text)
     text = _EN_DASH.sub(" ", text)
     text = _ELLIPSIS.sub(lambda m: "." if not m.string[m.end() :].strip() else ",", text)
+    text = _TICKER.sub(_ticker, text)
     text = _INITIAL.sub(r"\1", text)
     for pattern, replacement in _TIDY:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _ticker(match: re.Match[str]) -> str:
+    if not match.string[match.end() :].strip():
+        return "."
+    return ", " if match.start() else ""

@@ -12,9 +12,12 @@ _WORDS = (
     (re.compile(r"§§"), " Paragrafen "),
     (re.compile(r"§"), " Paragraf "),
     (re.compile(r"&"), " und "),
+    # Between names a plus is "und" ("Gruner + Jahr", "G+J"), between numbers "plus".
+    (re.compile(r"(?<=[A-ZÄÖÜa-zäöüß])\s*\+\s*(?=[A-ZÄÖÜ])"), " und "),
+    (re.compile(r"(?<=[a-zäöüß])\+(?=[a-zäöüß])"), " plus "),
     (re.compile(r"(?<![\w+])\+(?![+\w]*\+)"), " plus "),
     (re.compile(r"±"), " plus minus "),
-    (re.compile(r"\s=\s"), " gleich "),
+    (re.compile(r"\s=\s|(?<=\w)=(?=\w)"), " gleich "),
     (re.compile(r"(?<!\w)~"), " zirka "),  # not "circa": espeak-ng says "kirka"
     (re.compile(r"[×]"), " mal "),
     (re.compile(r"%"), " Prozent "),

@@ -14,13 +14,14 @@ from audio.text.speech import numerals
 
 _DECADE = re.compile(r"(?<![\w.,])(\d{2,4})er(?:[-\s](Jahren?)\b)?(?![\w])")
 _SEASON = re.compile(r"(?<![\w.,/])(\d{4})/(\d{2})(?![\w/])")
-_LIFE = re.compile(r"(?<![^\s(])([*†])\s*(?=\d)")
+# "1956/1957": both years in full, as written.
+_YEAR_PAIR = re.compile(r"(?<![\w.,/])(1[1-9]\d\d|20\d\d)/(1[1-9]\d\d|20\d\d)(?![\w/])")
 _YEAR = re.compile(r"(?<![\w.,:/-])(1[1-9]\d\d|20\d\d)(?![\w]|[.,:]\d)")
 
 
 def read_years(text: str) -> str:
-    text = _LIFE.sub(lambda m: "geboren " if m[1] == "*" else "gestorben ", text)
     text = _DECADE.sub(_decade, text)
+    text = _YEAR_PAIR.sub(lambda m: f"{numerals.year(int(m[1]))} {numerals.year(int(m[2]))}", text)
     text = _SEASON.sub(lambda m: f"{numerals.year(int(m[1]))} {numerals.cardinal(int(m[2]))}", text)
     return _YEAR.sub(lambda m: numerals.year(int(m[1])), text)
 
