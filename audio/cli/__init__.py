@@ -19,5 +19,5 @@ def main() -> None:
     finally:
         # The operating system frees the process's memory at exit: frozen, the objects of every
         # library a build imported are skipped by the interpreter's last garbage collections,
-        # which otherwise cost 0.03-0.05 s of CPU at the end of each command.
+        # which otherwise cost CPU at the end of each command (docs/performance.md).
         gc.freeze()

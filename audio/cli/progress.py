@@ -31,7 +31,7 @@ _STYLE = {BUILT: "green", RETAGGED: "cyan", UNCHANGED: "dim", REMOVED: "yellow",
 
 class Display(Events):
     """Shows a build on `terminal` (stderr: the results go to stdout). The progress bars are
-    made, and rich's progress and live display imported (15 ms), only for a terminal: a build
+    made, and rich's progress and live display imported, only for a terminal: a build
     run by cron or with --quiet never shows them."""
 
     def __init__(self, terminal: Terminal, verbosity: int = NORMAL) -> None:

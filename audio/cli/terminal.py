@@ -1,8 +1,8 @@
 """Where the command line's lines go: through rich on a terminal, as plain text anywhere else.
 
 Cron jobs, pipes and log files get the same words without colour, and a build run that way never
-imports rich (25 ms: a sixth of a build with nothing to do). Text that comes from outside (file
-names, error messages, titles) is never read as markup: rich would take `[entwurf]` in
+imports rich (a sixth of a build with nothing to do: docs/performance.md). Text that comes from
+outside (file names, error messages, titles) is never read as markup: rich would take `[entwurf]` in
 `[entwurf] kommentar.txt` for a style and drop it from the message.
 """
 

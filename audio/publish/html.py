@@ -41,8 +41,8 @@ def environment() -> jinja2.Environment:
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """The templates compiled once and kept in Jinja's folder for this user in the temporary
-    directory: compiling the four of them in every build cost 16 ms, more than the rest of
-    publishing an edition. Jinja compiles a template again when its source changed."""
+    directory: compiling them in every build cost more than the rest of publishing an edition
+    (docs/performance.md). Jinja compiles a template again when its source changed."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         # A full disk costs a compilation next time, not the build.

@@ -27,9 +27,8 @@ if TYPE_CHECKING:
 SHORTEST = 80
 """Characters (spoken): a segment ends at the first pause between sentences after this many,
 about 8 s of speech from the offline voice. A headline or a byline is not encoded on its own,
-most sentences are. With segments of 250 to 500 characters, a sentence added to one of the 50
-editions of bench/noop_rebuild.py was rebuilt in 0.55 s, now in 0.40 s; full builds of the seed
-and of that article take as long as before (within 3 %)."""
+most sentences are: an edit re-encodes little, and a full build costs no more (the figures:
+docs/performance.md, session five)."""
 MIN_PAUSE = 0.3
 """Seconds: no cut in a shorter pause (the settings may make the sentence pause shorter); half of
 it lies on either side of the cut, more than the all-pass rotation and the limiter smear speech

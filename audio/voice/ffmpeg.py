@@ -3,7 +3,7 @@ imageio-ffmpeg wheel. Import pydub's AudioSegment from here so it is always conf
 
 ffmpeg is found the first time something runs it, not on import: a build narrated offline
 never does (LAME encodes in-process), and finding imageio-ffmpeg's binary runs `ffmpeg -version`
-to validate it, 20 to 30 ms of every build otherwise.
+to validate it, which every build would pay for otherwise (docs/performance.md, session four).
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from audio.settings import Settings
 from audio.voice.engines.engine import Engine
 
 ENGINE_NAMES = ("auto", "gtts", "espeak", "piper")
-# Engines whose takes are worth keeping. espeak-ng is not: reading the seed's takes back saves
-# about 0.1 s of a build (2 ms against 100 ms of synthesis) and costs 5 MB of disk per version
-# of an article (docs/engines.md).
+# Engines whose takes are worth keeping. espeak-ng's are not: it reads faster than its takes are
+# written and read back, and they would cost megabytes of disk per version of an article
+# (docs/engines.md).
 CACHED_ENGINES = frozenset({"gtts", "piper"})
 
 

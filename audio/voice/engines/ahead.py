@@ -1,11 +1,12 @@
 """Reading ahead: a local engine starts on the script before the build is ready to lay it out.
 
-A build imports its audio, imaging and publishing libraries only once it has something to render
-(about 0.2 s), and espeak-ng needs none of them: it can read while they load. `reading_ahead`
-wraps such an engine, reads the sentences in a thread of its own in the order narration will ask
-for them, and hands each take over when asked. A request for anything else (a segment narration
-found in its cache, so the order changed) ends the reading ahead; that text and everything after
-it go to the engine directly, so the result never depends on the reading ahead.
+A build imports its audio, imaging and publishing libraries only once it has something to build (a
+good part of a short build: docs/performance.md), and espeak-ng needs none of them: it can read
+while they load. `reading_ahead` wraps such an engine, reads the sentences in a thread of its own in
+the order narration will ask for them, and hands each take over when asked. A request for anything
+else (a segment narration found in its cache, so the order changed) ends the reading ahead; that
+text and everything after it go to the engine directly, so the result never depends on the reading
+ahead.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ _EE_OK = 0
 _RATE, _PITCH, _WORD_GAP = 1, 3, 7
 # The samples reach the callback a second at a time, not espeak-ng's default 60 ms: each call
 # waits for the GIL, which mastering's threads hold now and then while they analyse the segment
-# before (the seed: 258 calls instead of 3,674). The samples are the same, byte for byte, on
-# all 22 bench commentaries; at 5 s buffers they were not.
+# before. At a second the samples stay the same, byte for byte, as at 60 ms; at 5 s they did not
+# (docs/performance.md, session three).
 _BUFFER_MS = 1000
 
 _SynthCallback = ctypes.CFUNCTYPE(
