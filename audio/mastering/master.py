@@ -1,13 +1,13 @@
 """Timeline → mastered MP3 renditions: integrated loudness on target, true peak under the ceiling.
 
 The programme is mastered and encoded in segments (audio/voice/cutting.py), never as a whole: each
-segment is analysed on its own (audio/mastering/loudness.py: an all-pass rotation, K-weighting, the
-true-peak envelope, and the segment resampled to the MP3's rate); the limiter
-(audio/mastering/limiter.py) settles one gain per rendition from every segment's figures, since
-integrated loudness belongs to the whole programme; then every segment of every rendition gets its
-gain and limiting and is encoded by LAME (audio/mastering/encoder.py) on a thread of its own, as
-many at once as there are cores. audio/mastering/mp3join.py joins each rendition's segments into one
-MP3.
+segment is analysed on its own (audio/mastering/loudness.py: an all-pass rotation, K-weighting,
+the true peak of every few samples read 4x oversampled, and the segment resampled to the MP3's
+rate); the limiter (audio/mastering/limiter.py) settles one gain per rendition from every
+segment's figures, since integrated loudness belongs to the whole programme; then every segment
+of every rendition gets its gain and limiting and is encoded by LAME (audio/mastering/encoder.py)
+on a thread of its own, as many at once as there are cores. audio/mastering/mp3join.py joins each
+rendition's segments into one MP3.
 
 With a cache (audio/cache.py), encoded segments are kept by what made them. A rebuild first tries
 the gain the programme's segments were last encoded at: if it still brings the whole programme
@@ -53,9 +53,8 @@ from audio.voice.cutting import MIN_PAUSE
 from audio.voice.pcm import Samples
 from audio.voice.timeline import Timeline
 
-# The limiter's ceiling sits this far below the rendition's true-peak limit: it covers the
-# resampler, MP3's own overshoot and what 2x oversampling misses (measured on the seed: at most
-# 0.3 dB together).
+# The limiter's ceiling sits this far below the rendition's true-peak limit: it covers MP3's own
+# overshoot and what the 4x reading of the true peak misses.
 MARGIN = 0.5
 # The phase rotator, as broadcast voice processors use it: below this frequency the group delay
 # falls from DELAY (at 0 Hz) to nothing, smearing espeak's sharp pitch pulses over their period.
@@ -200,12 +199,13 @@ class Analyses:
 
         def pieces() -> Iterator[Analysis]:
             floats = samples.floats(start, stop)
-            for piece in analysed_blocks(floats, samples.rate, _rotation, to):
+            for piece in analysed_blocks(floats, samples.rate, _rotation, to, limiter.block):
                 if piece.resampled is not None:
                     rotated.append(piece.resampled)
                 yield piece
 
-        levels = Limiter(samples.rate).levels(pieces())
+        limiter = Limiter(samples.rate)
+        levels = limiter.levels(pieces())
         if spill is None:
             return _Analysed(levels, tuple(rotated) if rotated else None)
         # A long programme's levels (0.8 MB a minute at 22.05 kHz) wait in a file until the
