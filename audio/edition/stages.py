@@ -21,9 +21,9 @@ from audio.edition.cover import embedded_cover
 from audio.edition.model import Edition, edition_file, edition_guid, page_path
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
-from audio.errors import EngineError
+from audio.errors import AudioError, EngineError
 from audio.files import atomic_path, temporary_file, write_text
-from audio.mastering.master import Analyses, analysing, master, mastering
+from audio.mastering.master import Analyses, Mastered, analysing, master, mastering
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
 from audio.mastering.renditions import (
@@ -81,7 +81,8 @@ def render_file(
             with atomic_path(wav) as temporary:
                 timeline.samples.write_wav(temporary)
         with atomic_path(target) as temporary:
-            master(timeline, [(podcast_rendition(settings), temporary)])
+            for result in master(timeline, [(podcast_rendition(settings), temporary)]):
+                _held(result, source.name)
     return timeline
 
 
@@ -168,9 +169,11 @@ def _write_renditions(
             list(zip(wanted, temporaries, strict=True)),
             segment_cache(settings),
             analyses=analyses,
-        ):
+        ) as results:
             # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)
+        for result in results:
+            _held(result, draft.source)
         for rendition, temporary in zip(wanted, temporaries, strict=True):
             tagged = dataclasses.replace(draft, duration=MP3(temporary).info.length)
             write_tags(temporary, tagged, settings, cover)
@@ -181,6 +184,14 @@ def _write_renditions(
             else:
                 files[rendition.kind] = relative
     return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def _held(result: Mastered, source: str) -> None:
+    """Fail the edition of `source` (an article file) when a rendition's decoded MP3 misses its
+    targets, as far as mastering could not correct it (audio/mastering/master.py)."""
+    missed = result.rendition.missed(result.loudness, result.true_peak)
+    if missed:
+        raise AudioError(f"{source}: its {result.rendition.kind} MP3, decoded, {missed}")
 
 
 def _place(temporary: Path, folder: Path, slug: str, suffix: str) -> str:

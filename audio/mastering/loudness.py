@@ -152,6 +152,32 @@ def analysed_blocks(
         yield Analysis(rate, piece.samples[inner], piece.weighted[inner], peaks, block, resampled)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A programme measured as published."""
+
+    powers: np.ndarray
+    """The K-weighted power of each whole 100 ms step."""
+    true_peak: float
+    """dBTP."""
+
+    @property
+    def loudness(self) -> float:
+        return gated_loudness(self.powers)
+
+
+def reading(samples: np.ndarray, rate: int) -> Reading:
+    """The steps' K-weighted powers and the true peak of mono `samples`, a block at a time: the
+    meter for what a build publishes, the decoded MP3. Each step's true peak is its crest read
+    as analyse() reads it."""
+    powers, peak = [np.zeros(0)], 0.0
+    hop = round(rate * STEP)
+    for piece in analysed_blocks(samples, rate, block=hop):
+        powers.append(step_powers(piece.weighted, rate))
+        peak = max(peak, float(piece.peaks.max(initial=0.0)))
+    return Reading(np.concatenate(powers), to_db(peak))
+
+
 def filtered_blocks(
     samples: np.ndarray,
     rate: int,

@@ -9,6 +9,12 @@ of every rendition gets its gain and limiting and is encoded by LAME (audio/mast
 on a thread of its own, as many at once as there are cores. audio/mastering/mp3join.py joins each
 rendition's segments into one MP3.
 
+What is published is measured, not predicted: each encoded segment is decoded
+(audio/mastering/decoder.py) and metered as analysed, and one whose decoded MP3 peaks over the
+rendition's ceiling (less GUARD) is encoded again under a lower limiter ceiling; a rendition
+whose decoded segments miss the loudness target is mastered again. The figures go with the
+result (`Mastered`), and audio/edition/stages.py fails an edition that still misses.
+
 With a cache (audio/cache.py), encoded segments are kept by what made them. A rebuild first tries
 the gain the programme's segments were last encoded at: if it still brings the whole programme
 within REUSE_TOLERANCE of the target, it is kept, and only segments whose samples changed are
@@ -21,6 +27,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import math
 import os
 import tempfile
 import threading
@@ -34,21 +41,25 @@ import numpy as np
 
 from audio import fingerprints
 from audio.errors import AudioError
-from audio.mastering.encoder import ENCODER_QUALITY, encoder_identity, encoding
+from audio.mastering.decoder import DECODER_DELAY, decoded
+from audio.mastering.encoder import ENCODER_DELAY, ENCODER_QUALITY, encoder_identity, encoding
 from audio.mastering.limiter import Levels, Limiter
 from audio.mastering.loudness import (
+    STEP,
     Analysis,
+    Reading,
     analysed_blocks,
     filtered_blocks,
     from_db,
     gated_loudness,
+    reading,
     to_db,
 )
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.mp3join import Stream, join, known_stream, read_stream
 from audio.mastering.renditions import Rendition
 from audio.mastering.segment_cache import CachedSegment, SegmentCache, gain_name
-from audio.mastering.segments import Segment, segments_of
+from audio.mastering.segments import CODEC_SPAN, Segment, segments_of
 from audio.voice.cutting import MIN_PAUSE
 from audio.voice.pcm import Samples
 from audio.voice.timeline import Timeline
@@ -67,6 +78,16 @@ DELAY = 0.008
 LAME_SCALE = ((160, 0.95), (192, 0.97), (224, 0.98))
 REUSE_TOLERANCE = 0.3
 """LU: a rebuild keeps the last gain while the programme stays this close to the target."""
+RETRY_TOLERANCE = 0.4
+"""LU: a rendition whose decoded MP3 lies further than this from the target is mastered again,
+its gain settled for a target moved by the miss."""
+GUARD = 0.1
+"""dB: a segment's decoded MP3 must peak at least this far under the rendition's ceiling; other
+meters read high tones a few hundredths of a dB apart (docs/mastering.md)."""
+CORRECTIONS = 3
+"""Times a segment is encoded again, its limiter's ceiling lowered by what its decoded MP3 peaked
+over the limit, plus CORRECTION_STEP dB."""
+CORRECTION_STEP = 0.05
 KEEP_ROTATED = 16_000_000
 """Samples: the analysis keeps this many of the rotated segments, resampled to the MP3's rate
 (6 minutes at 44.1 kHz, 64 MB as float32), until they are encoded, the first come; the rest are
@@ -86,7 +107,10 @@ class Mastered:
     limited: float
     """The limiter's deepest gain reduction, dB."""
     loudness: float
-    """Predicted integrated loudness of the decoded MP3, LUFS."""
+    """Integrated loudness of the decoded MP3, LUFS: as measured once the file is written, as
+    predicted before."""
+    true_peak: float = math.nan
+    """The decoded MP3's true peak, dBTP, once the file is written."""
     segments: int = 1
     encoded: int = 1
     """Segments encoded for this file; the others came from the cache."""
@@ -129,7 +153,8 @@ def mastering(
 ) -> Iterator[list[Mastered]]:
     """master(), with the encoding going on while the with-block runs: the encoders keep the
     cores busy while the caller does work of its own. The files are complete once the block is
-    left. Without `analyses` (from analysing()), mastering opens its own below `within`."""
+    left, and the list yielded then holds what each decoded MP3 measures (during the block: the
+    plan). Without `analyses` (from analysing()), mastering opens its own below `within`."""
     with contextlib.ExitStack() as stack:
         if analyses is None:
             mp3_rate = jobs[0][0].sample_rate if jobs else None
@@ -138,9 +163,9 @@ def mastering(
         renditions = [_Job(programme, r, path, cache) for r, path in jobs]
         for job in renditions:
             job.prefetch()
-        yield [job.plan() for job in renditions]
-        for job in renditions:
-            job.finish()
+        results = [job.plan() for job in renditions]
+        yield results
+        results[:] = [job.finish() for job in renditions]
 
 
 @dataclass(frozen=True)
@@ -280,6 +305,16 @@ class _AllLevels(Sequence[Levels]):
         return self.programme.levels(self.segments[index])
 
 
+@dataclass(frozen=True)
+class _Encoded:
+    """One segment of a rendition as encoded, and what it measures decoded."""
+
+    stream: Stream
+    reading: Reading
+    limited: float
+    """The limiter's deepest cut in it, dB."""
+
+
 class _Job:
     """One rendition: its gain, its segments encoded or found in the cache, the joined file."""
 
@@ -300,9 +335,11 @@ class _Job:
         # bitrates: only the loudness target allows for it.
         self.target = rendition.loudness - self.scale
         self.ceiling = rendition.true_peak - MARGIN
+        self.limit = rendition.true_peak - GUARD
         self.keys = [self._key(segment) for segment in self.segments] if cache else []
         self.found = [cache.gains(key) for key in self.keys] if cache else []
-        self.streams: list[Future[Stream] | Stream] = []
+        self.encoded: list[Future[_Encoded] | _Encoded] = []
+        self.planned: Mastered | None = None
 
     def prefetch(self) -> None:
         """Start analysing the segments the cache lacks at the gain most of them were made at."""
@@ -311,55 +348,78 @@ class _Job:
             if not any(name in self.found[index] for name in likely):
                 self.programme.analyse(segment)
 
-    def plan(self) -> Mastered:
+    def plan(self, reuse: bool = True) -> Mastered:
         """Settle the gain (or keep the cached one) and start encoding what is missing."""
-        reused = self._reused()
+        reused = self._reused() if reuse else None
         if reused is None:
             levels = _AllLevels(self.programme, self.segments)
             level, reached = self.programme.limiter.settle(levels, self.target, self.ceiling)
             name = gain_name(level)
             hits = self._hits(name)
+            reached += self.scale
         else:
             name, reached, hits = reused
         gain = from_db(float(name))
         limited = 0.0
         ordered = sorted(self.segments, key=lambda s: s.start - s.stop)
-        futures: dict[int, Future[Stream] | Stream] = {}
+        encoded: dict[int, Future[_Encoded] | _Encoded] = {}
         for segment in ordered:
             hit = hits.get(segment.index)
             if hit is not None:
                 frames = segment.feed(self.programme.rate, self.rendition.sample_rate).frames
-                futures[segment.index] = known_stream(hit.path, frames)
+                reading = Reading(np.asarray(hit.powers, float), hit.true_peak)
+                encoded[segment.index] = _Encoded(
+                    known_stream(hit.path, frames), reading, hit.limited
+                )
                 limited = max(limited, hit.limited)
                 continue
-            limited = max(limited, self._deepest(segment, gain))
-            futures[segment.index] = self.programme.pool.submit(self._encode, segment, gain, name)
-        self.streams = [futures[segment.index] for segment in self.segments]
-        return Mastered(
+            limited = max(limited, self._deepest(segment, gain, self.ceiling))
+            encoded[segment.index] = self.programme.pool.submit(self._encode, segment, gain, name)
+        self.encoded = [encoded[segment.index] for segment in self.segments]
+        self.planned = Mastered(
             self.rendition,
             self.path,
             float(name),
             limited,
-            reached + self.scale,
-            len(self.segments),
-            len(self.segments) - len(hits),
+            reached,
+            segments=len(self.segments),
+            encoded=len(self.segments) - len(hits),
         )
+        return self.planned
 
-    def finish(self) -> None:
-        """Wait for the encoders and join the segments into the rendition's file."""
-        streams = [s.result() if isinstance(s, Future) else s for s in self.streams]
+    def finish(self) -> Mastered:
+        """Wait for the encoders, join the segments into the rendition's file and measure it;
+        a file off its loudness target is mastered once more for a target moved by the miss."""
+        result = self._joined()
+        missed = self.rendition.loudness - result.loudness
+        if abs(missed) > RETRY_TOLERANCE:
+            self.target += missed
+            self.plan(reuse=False)
+            result = self._joined()
+        return result
+
+    def _joined(self) -> Mastered:
+        encoded = [e.result() if isinstance(e, Future) else e for e in self.encoded]
         rate, mp3_rate = self.programme.rate, self.rendition.sample_rate
         feeds = [segment.feed(rate, mp3_rate) for segment in self.segments]
-        for stream, feed in zip(streams, feeds, strict=True):
-            if stream.frames != feed.frames:
+        for each, feed in zip(encoded, feeds, strict=True):
+            if each.stream.frames != feed.frames:
                 raise AudioError(
-                    f"{self.path.name}: a segment came out as {stream.frames} MP3 frames "
+                    f"{self.path.name}: a segment came out as {each.stream.frames} MP3 frames "
                     f"where {feed.frames} were due"
                 )
         frame = frame_samples(mp3_rate)
         samples = sum(feed.frames * frame for feed in feeds[:-1]) - feeds[0].lead + feeds[-1].fed
         with self.path.open("wb") as out:
-            join(streams, samples, out, lead=feeds[0].lead)
+            join([each.stream for each in encoded], samples, out, lead=feeds[0].lead)
+        assert self.planned is not None
+        # The segments meet in silence: decoded apart, they decode as they do joined.
+        return dataclasses.replace(
+            self.planned,
+            limited=max(each.limited for each in encoded),
+            loudness=gated_loudness(np.concatenate([each.reading.powers for each in encoded])),
+            true_peak=max(each.reading.true_peak for each in encoded),
+        )
 
     def _candidates(self) -> list[str]:
         """Gains the segments were encoded at, the most common first."""
@@ -376,8 +436,10 @@ class _Job:
         return hits
 
     def _reused(self) -> tuple[str, float, dict[int, CachedSegment]] | None:
-        """The last build's gain, its cached segments and the loudness it gives now, if that is
-        within REUSE_TOLERANCE of the target."""
+        """The last build's gain, its cached segments and the loudness the decoded MP3 would
+        have now (the cached segments as measured, the others as predicted), if that is within
+        REUSE_TOLERANCE of the target."""
+        scaled = _lame_scale(self.rendition.bitrate) ** 2
         for name in self._candidates()[:2]:
             hits = self._hits(name)
             gain = from_db(float(name))
@@ -388,33 +450,51 @@ class _Job:
                     powers.append(np.asarray(hit.powers, float))
                 else:
                     levels = self.programme.levels(segment)
-                    gains = self._gains(segment, gain)
-                    powers.append(self.programme.limiter.steps(levels, gains, gain))
+                    gains = self._gains(segment, gain, self.ceiling)
+                    powers.append(self.programme.limiter.steps(levels, gains, gain) * scaled)
             reached = gated_loudness(np.concatenate(powers))
-            if abs(reached - self.target) <= REUSE_TOLERANCE:
+            if abs(reached - self.rendition.loudness) <= REUSE_TOLERANCE:
                 return name, reached, hits
         return None
 
-    def _deepest(self, segment: Segment, gain: float) -> float:
+    def _deepest(self, segment: Segment, gain: float, ceiling: float) -> float:
         """The limiter's deepest cut in the segment, dB: at the highest peak, where the hold
         keeps the gain at that peak's need over both averages' reach."""
         peaks = self.programme.levels(segment).peaks
-        return max(0.0, to_db(gain * float(peaks.max(initial=0.0))) - self.ceiling)
+        return max(0.0, to_db(gain * float(peaks.max(initial=0.0))) - ceiling)
 
-    def _gains(self, segment: Segment, gain: float) -> np.ndarray:
+    def _gains(self, segment: Segment, gain: float, ceiling: float) -> np.ndarray:
         limiter = self.programme.limiter
-        return limiter.gains(self.programme.levels(segment), gain, from_db(self.ceiling))
+        return limiter.gains(self.programme.levels(segment), gain, from_db(ceiling))
 
-    def _encode(self, segment: Segment, gain: float, name: str) -> Stream:
+    def _encode(self, segment: Segment, gain: float, name: str) -> _Encoded:
+        """Encode the segment, decode it and measure it; while it peaks over the limit, encode
+        it again under a ceiling lowered by as much (CORRECTIONS times at most)."""
+        ceiling = self.ceiling
+        for correction in range(CORRECTIONS + 1):
+            if self.cache is None:
+                path = self.programme.scratch / f"{self.rendition.kind}-{segment.index}.mp3"
+            else:
+                path = self.cache.temporary(self.keys[segment.index])
+            self._write(segment, gain, ceiling, path)
+            reading = self._reading(segment, path)
+            over = reading.true_peak - self.limit
+            if over <= 0 or correction == CORRECTIONS:
+                break
+            path.unlink()
+            ceiling -= over + CORRECTION_STEP
+        deepest = self._deepest(segment, gain, ceiling)
+        if self.cache is not None:
+            key = self.keys[segment.index]
+            path = self.cache.put(key, name, path, reading.powers, deepest, reading.true_peak)
+        return _Encoded(read_stream(path), reading, deepest)
+
+    def _write(self, segment: Segment, gain: float, ceiling: float, path: Path) -> None:
+        """The segment after gain and limiter, encoded by LAME into `path`."""
         programme = self.programme
-        levels = programme.levels(segment)
-        gains = self._gains(segment, gain)
+        gains = self._gains(segment, gain, ceiling)
         mp3_rate = self.rendition.sample_rate
         feed = segment.feed(programme.rate, mp3_rate)
-        if self.cache is None:
-            path = programme.scratch / f"{self.rendition.kind}-{segment.index}.mp3"
-        else:
-            path = self.cache.temporary(self.keys[segment.index])
         limiter = programme.limiter
         with encoding(path, mp3_rate, self.rendition.bitrate) as write:
             write(np.zeros(feed.lead, np.float32))
@@ -427,11 +507,20 @@ class _Job:
                     piece = block[offset : offset + ENCODED_PIECE]
                     write(limiter.applied(piece, gains, gain, start + offset, mp3_rate))
                 start += len(block)
-        if self.cache is None:
-            return read_stream(path)
-        powers = limiter.steps(levels, gains, gain)
-        deepest = self._deepest(segment, gain)
-        return read_stream(self.cache.put(self.keys[segment.index], name, path, powers, deepest))
+
+    def _reading(self, segment: Segment, path: Path) -> Reading:
+        """The encoded segment decoded and measured: its own span's 100 ms steps (the encoder's
+        and decoder's delays and the first segment's lead skipped, the pause it was not fed
+        added back as silence) and the true peak of all of it."""
+        mp3_rate = self.rendition.sample_rate
+        feed = segment.feed(self.programme.rate, mp3_rate)
+        own = decoded(path)[DECODER_DELAY + ENCODER_DELAY + feed.lead :]
+        span = feed.fed - feed.lead + (0 if segment.last else CODEC_SPAN)
+        if len(own) < span:
+            own = np.concatenate((own, np.zeros(span - len(own), np.float32)))
+        measured = reading(own, mp3_rate)
+        steps = span // round(mp3_rate * STEP)
+        return Reading(measured.powers[:steps], measured.true_peak)
 
     def _key(self, segment: Segment) -> str:
         """Everything an encoded segment depends on but the gain."""

@@ -1,8 +1,8 @@
 """Encoded MP3 segments (audio/mastering/master.py), kept for later builds under
 `segments/<key>/<gain>.mp3`: the key names everything but the gain that made the MP3 (the
 segment's samples, the rendition, the encoder and the mastering code), so that a rebuild can find
-the gains a segment was encoded at and keep one; `<gain>.json` beside it holds the segment's
-loudness figures at that gain.
+the gains a segment was encoded at and keep one; `<gain>.json` beside it holds what the segment
+measures, decoded, at that gain.
 """
 
 from __future__ import annotations
@@ -34,9 +34,11 @@ class CachedSegment:
     path: Path
     """The segment's MP3 frames as the encoder wrote them."""
     powers: list[float]
-    """Its K-weighted power per 100 ms step after gain and limiter (audio/mastering/limiter.py)."""
+    """Its K-weighted power per 100 ms step, decoded."""
     limited: float
     """The limiter's deepest cut in it, dB."""
+    true_peak: float
+    """Its true peak, decoded, dBTP."""
 
 
 class SegmentCache:
@@ -59,7 +61,8 @@ class SegmentCache:
             data = json.loads(figures.read_text(encoding="utf-8"))
             os.utime(mp3)
             os.utime(figures)
-            return CachedSegment(mp3, [float(p) for p in data["powers"]], float(data["limited"]))
+            powers = [float(p) for p in data["powers"]]
+            return CachedSegment(mp3, powers, float(data["limited"]), float(data["true_peak"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -70,11 +73,18 @@ class SegmentCache:
         return entry / f".{uuid.uuid4().hex}.tmp"
 
     def put(
-        self, key: str, gain: str, encoded: Path, powers: Sequence[float], limited: float
+        self,
+        key: str,
+        gain: str,
+        encoded: Path,
+        powers: Sequence[float],
+        limited: float,
+        true_peak: float,
     ) -> Path:
         """Move `encoded` (from temporary()) into the cache with its figures; where it is now."""
         mp3, figures = self._paths(key, gain)
-        data = json.dumps({"powers": [float(p) for p in powers], "limited": limited})
+        figured = {"powers": [float(p) for p in powers], "limited": limited, "true_peak": true_peak}
+        data = json.dumps(figured)
         text = figures.with_name(f".{uuid.uuid4().hex}.tmp")
         try:
             os.replace(encoded, mp3)
