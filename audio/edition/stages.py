@@ -169,6 +169,7 @@ def _write_renditions(
             list(zip(wanted, temporaries, strict=True)),
             segment_cache(settings),
             analyses=analyses,
+            edition=draft.guid,
         ) as results:
             # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)

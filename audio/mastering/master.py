@@ -31,7 +31,6 @@ import math
 import os
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -120,9 +119,11 @@ def master(
     timeline: Timeline,
     jobs: Sequence[tuple[Rendition, Path]],
     cache: SegmentCache | None = None,
+    edition: str | None = None,
 ) -> list[Mastered]:
-    """Write each rendition of `timeline` as a CBR MP3 with a LAME info frame at its path."""
-    with mastering(timeline, jobs, cache) as results:
+    """Write each rendition of `timeline` as a CBR MP3 with a LAME info frame at its path.
+    `edition` names the edition the programme is (a rebuild of it starts from its last gain)."""
+    with mastering(timeline, jobs, cache, edition=edition) as results:
         return results
 
 
@@ -150,6 +151,7 @@ def mastering(
     cache: SegmentCache | None = None,
     within: Path | None = None,
     analyses: Analyses | None = None,
+    edition: str | None = None,
 ) -> Iterator[list[Mastered]]:
     """master(), with the encoding going on while the with-block runs: the encoders keep the
     cores busy while the caller does work of its own. The files are complete once the block is
@@ -160,7 +162,7 @@ def mastering(
             mp3_rate = jobs[0][0].sample_rate if jobs else None
             analyses = stack.enter_context(analysing(within, mp3_rate))
         programme = _Programme(timeline, analyses)
-        renditions = [_Job(programme, r, path, cache) for r, path in jobs]
+        renditions = [_Job(programme, r, path, cache, edition) for r, path in jobs]
         for job in renditions:
             job.prefetch()
         results = [job.plan() for job in renditions]
@@ -324,6 +326,7 @@ class _Job:
         rendition: Rendition,
         path: Path,
         cache: SegmentCache | None,
+        edition: str | None = None,
     ) -> None:
         self.programme = programme
         self.rendition = rendition
@@ -338,14 +341,17 @@ class _Job:
         self.limit = rendition.true_peak - GUARD
         self.keys = [self._key(segment) for segment in self.segments] if cache else []
         self.found = [cache.gains(key) for key in self.keys] if cache else []
+        # Only the edition's own last gain is tried again: a segment it shares with another
+        # edition (the outro, say) may lie in the cache at that edition's gain.
+        self.edition = self._edition_key(edition) if cache and edition else None
+        self.remembered = cache.last_gain(self.edition) if cache and self.edition else None
         self.encoded: list[Future[_Encoded] | _Encoded] = []
         self.planned: Mastered | None = None
 
     def prefetch(self) -> None:
-        """Start analysing the segments the cache lacks at the gain most of them were made at."""
-        likely = self._candidates()[:1]
+        """Start analysing the segments the cache lacks at the edition's last gain."""
         for index, segment in enumerate(self.segments):
-            if not any(name in self.found[index] for name in likely):
+            if not self.found or self.remembered not in self.found[index]:
                 self.programme.analyse(segment)
 
     def plan(self, reuse: bool = True) -> Mastered:
@@ -396,6 +402,8 @@ class _Job:
             self.target += missed
             self.plan(reuse=False)
             result = self._joined()
+        if self.cache is not None and self.edition is not None:
+            self.cache.remember(self.edition, gain_name(result.gain))
         return result
 
     def _joined(self) -> Mastered:
@@ -421,11 +429,6 @@ class _Job:
             true_peak=max(each.reading.true_peak for each in encoded),
         )
 
-    def _candidates(self) -> list[str]:
-        """Gains the segments were encoded at, the most common first."""
-        counts = Counter(name for names in self.found for name in names)
-        return [name for name, _ in counts.most_common()]
-
     def _hits(self, name: str) -> dict[int, CachedSegment]:
         if self.cache is None:
             return {}
@@ -436,11 +439,11 @@ class _Job:
         return hits
 
     def _reused(self) -> tuple[str, float, dict[int, CachedSegment]] | None:
-        """The last build's gain, its cached segments and the loudness the decoded MP3 would
+        """The edition's last gain, its cached segments and the loudness the decoded MP3 would
         have now (the cached segments as measured, the others as predicted), if that is within
         REUSE_TOLERANCE of the target."""
         scaled = _lame_scale(self.rendition.bitrate) ** 2
-        for name in self._candidates()[:2]:
+        for name in [self.remembered] if self.remembered else []:
             hits = self._hits(name)
             gain = from_db(float(name))
             powers = []
@@ -521,6 +524,11 @@ class _Job:
         measured = reading(own, mp3_rate)
         steps = span // round(mp3_rate * STEP)
         return Reading(measured.powers[:steps], measured.true_peak)
+
+    def _edition_key(self, edition: str) -> str:
+        """What the edition's last gain is remembered by: the edition and its rendition."""
+        described = {"edition": edition, **dataclasses.asdict(self.rendition)}
+        return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
     def _key(self, segment: Segment) -> str:
         """Everything an encoded segment depends on but the gain."""

@@ -2,7 +2,8 @@
 `segments/<key>/<gain>.mp3`: the key names everything but the gain that made the MP3 (the
 segment's samples, the rendition, the encoder and the mastering code), so that a rebuild can find
 the gains a segment was encoded at and keep one; `<gain>.json` beside it holds what the segment
-measures, decoded, at that gain.
+measures, decoded, at that gain. `segments/gains/<key>` holds the gain an edition's rendition
+was last published at: only that edition's rebuild starts from it.
 """
 
 from __future__ import annotations
@@ -94,6 +95,24 @@ class SegmentCache:
             text.unlink(missing_ok=True)
             return encoded if encoded.exists() else mp3
         return mp3
+
+    def last_gain(self, edition: str) -> str | None:
+        """The gain (as named by gain_name) the edition (by its key) was last encoded at."""
+        try:
+            return (self.folder / "gains" / edition).read_text(encoding="utf-8").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def remember(self, edition: str, gain: str) -> None:
+        """Keep `gain` as the edition's last; a cache that cannot be written is passed over."""
+        path = self.folder / "gains" / edition
+        temporary = path.with_name(f".{uuid.uuid4().hex}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(gain, encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / key
