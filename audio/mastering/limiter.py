@@ -90,10 +90,11 @@ class Limiter:
         limited = np.flatnonzero(need < 1.0)
         if not len(limited):
             return need
-        # Speech needs the limiter in about 1 % of its blocks, and a block's gain depends only
-        # on the blocks within `reach`: the ramps are computed on the blocks near a limited one
-        # alone. A block within `reach` of a limited one has every block of its own reach within
-        # 2 × `reach` of it, kept and in order, so it comes out as over the whole segment.
+        # Speech needs the limiter in few of its blocks (docs/mastering.md), and a block's gain
+        # depends only on the blocks within `reach`: the ramps are computed on the blocks near a
+        # limited one alone. A block within `reach` of a limited one has every block of its own
+        # reach within 2 × `reach` of it, kept and in order, so it comes out as over the whole
+        # segment.
         reach = 4 * self.ramp + 2
         wide = _within(limited, 2 * reach, len(need))
         near = _within(limited, reach, len(need))[wide]
@@ -158,7 +159,7 @@ class Limiter:
         lowered = np.flatnonzero(gains[first:last] < 1.0)
         if not len(lowered):
             return scaled
-        # (np.unique would import numpy.ma, 11 ms, in the middle of the encoding.)
+        # (np.unique would import numpy.ma in the middle of the encoding: docs/mastering.md.)
         near = np.flatnonzero(_within(lowered, 1, last - first)) + first
         # The samples at `rate` within each of those blocks, whose bounds need not fall on them.
         bounds = -(-np.stack((near, near + 1)) * (self.block * rate) // self.rate)

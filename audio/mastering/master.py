@@ -68,12 +68,11 @@ from audio.voice.timeline import Timeline
 MARGIN = 0.5
 # The phase rotator, as broadcast voice processors use it: below this frequency the group delay
 # falls from DELAY (at 0 Hz) to nothing, smearing espeak's sharp pitch pulses over their period.
-# Inaudible on speech, it lowers the peak-to-loudness ratio: on the seed the limiter's deepest
-# cut for the smart-speaker rendition fell from 15 to 10.5 dB and its gain from 12.4 to 9.6 dB.
+# Inaudible on speech, it lowers the peak-to-loudness ratio, and so how deep the limiter cuts
+# (docs/mastering.md).
 ROTATION_BELOW = 1000.0
 DELAY = 0.008
-# LAME scales CBR input by its preset's factor (0.95 up to 160 kbit/s): measured with ffmpeg's
-# libmp3lame on sine tones at 32–320 kbit/s and 22.05, 24, 44.1 and 48 kHz.
+# LAME scales CBR input by its preset's factor, by bitrate (docs/mastering.md).
 LAME_SCALE = ((160, 0.95), (192, 0.97), (224, 0.98))
 REUSE_TOLERANCE = 0.3
 """LU: a rebuild keeps the last gain while the programme stays this close to the target."""
@@ -266,7 +265,7 @@ class _Programme:
         return self.pcm.floats(segment.start, segment.stop)
 
     def digest(self, segment: Segment) -> str:
-        """The segment's samples hashed, once for both renditions (6 ms for the seed)."""
+        """The segment's samples hashed, once for both renditions."""
         span = (segment.start, segment.stop)
         if span not in self.digests:
             self.digests[span] = hashlib.sha256(self.pcm.read(*span)).hexdigest()
@@ -505,7 +504,7 @@ class _Job:
             for rotated in programme.rotated(segment, mp3_rate):
                 block = rotated[: due - start]
                 # A piece at a time: a whole segment's temporaries (scaled, 16-bit, encoded)
-                # took 100 MB more at the peak for the seed, with two encoders at once.
+                # would raise the build's peak memory (docs/mastering.md).
                 for offset in range(0, len(block), ENCODED_PIECE):
                     piece = block[offset : offset + ENCODED_PIECE]
                     write(limiter.applied(piece, gains, gain, start + offset, mp3_rate))
