@@ -15,10 +15,10 @@ rendition's ceiling (less GUARD) is encoded again under a lower limiter ceiling;
 whose decoded segments miss the loudness target is mastered again. The figures go with the
 result (`Mastered`), and audio/edition/stages.py fails an edition that still misses.
 
-With a cache (audio/cache.py), encoded segments are kept by what made them. A rebuild first tries
-the gain the programme's segments were last encoded at: if it still brings the whole programme
-within REUSE_TOLERANCE of the target, it is kept, and only segments whose samples changed are
-analysed and encoded again.
+With a cache (audio/cache.py), encoded segments are kept by what made them. A rebuild of an
+edition first tries the gain that edition was last published at (never one another edition left
+on segments they share): if it still brings the whole programme within REUSE_TOLERANCE of the
+target, it is kept, and only segments whose samples changed are analysed and encoded again.
 """
 
 from __future__ import annotations
