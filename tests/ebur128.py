@@ -47,7 +47,9 @@ def _run(source: list[str], data: bytes | None) -> tuple[float, float]:
         ffmpeg_exe(), "-nostats", "-hide_banner", *source,
         "-af", f"ebur128=peak=true:metadata=1,{keys}", "-f", "null", "-",
     ]  # fmt: skip
-    output = subprocess.run(command, input=data, capture_output=True, check=True).stderr.decode()
+    done = subprocess.run(command, input=data, capture_output=True, check=True)
+    # Tags in the file's header are printed as they are, in whatever encoding they carry.
+    output = done.stderr.decode(errors="replace")
     integrated = float(re.findall(r"lavfi\.r128\.I=(-?[\d.]+|-inf)", output)[-1])
     peak = float(re.findall(r"lavfi\.r128\.true_peak=([\d.]+)", output)[-1])
     return integrated, 20 * math.log10(peak) if peak > 0 else -math.inf

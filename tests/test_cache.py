@@ -208,11 +208,12 @@ def test_encoded_segments_are_found_by_key_and_gain(tmp_path: Path) -> None:
     assert cache.gains(key) == [] and cache.get(key, gain_name(1.5)) is None
     encoded = cache.temporary(key)
     encoded.write_bytes(b"mp3 frames")
-    stored = cache.put(key, gain_name(1.5), encoded, [0.25, 0.5], 2.0)
+    stored = cache.put(key, gain_name(1.5), encoded, [0.25, 0.5], 2.0, -1.25)
     assert stored.read_bytes() == b"mp3 frames" and not encoded.exists()
     assert cache.gains(key) == ["+1.500"]
     hit = cache.get(key, "+1.500")
-    assert hit is not None and (hit.path, hit.powers, hit.limited) == (stored, [0.25, 0.5], 2.0)
+    assert hit is not None
+    assert (hit.path, hit.powers, hit.limited, hit.true_peak) == (stored, [0.25, 0.5], 2.0, -1.25)
 
 
 def test_narrated_segments_keep_their_samples_and_sentences(tmp_path: Path) -> None:
@@ -232,7 +233,7 @@ def test_pruning_and_the_command_count_segments_with_takes(project: Path) -> Non
     segments = SegmentCache(project / "cache")
     encoded = segments.temporary("cc" * 32)
     encoded.write_bytes(bytes(20000))
-    segments.put("cc" * 32, "+0.000", encoded, [1.0], 0.0)
+    segments.put("cc" * 32, "+0.000", encoded, [1.0], 0.0, -1.0)
     held = usage(project / "cache")
     assert (held.takes, held.segments) == (1, 1)
     assert held.segments_size > 20000 + 48000

@@ -16,6 +16,8 @@ from audio.builds.check import check, targets
 from audio.cli import app
 from audio.mastering.renditions import Rendition, podcast_rendition, speaker_rendition
 from audio.settings import Settings
+from tests.conftest import PYPROJECT
+from tests.ebur128 import measure
 from tests.newsroom import published_newsroom
 
 pytestmark = pytest.mark.slow
@@ -64,7 +66,22 @@ def test_a_peak_over_the_ceiling_is_named(output: Path) -> None:
     assert len(found) == len(speaker) == 2
     for problem, mp3 in zip(found, speaker, strict=True):
         ceiling = "over the ceiling of -6.0 dBTP"
-        assert re.fullmatch(rf"{mp3}: peaks at -\d\.\d dBTP, {ceiling}", problem)
+        assert re.fullmatch(rf"{mp3}: peaks at -\d\.\d\d dBTP, {ceiling}", problem)
+
+
+def test_the_command_exits_1_on_a_file_a_fifth_of_a_db_over_its_ceiling(
+    output: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ceiling set a fifth of a dB under the loudest smart-speaker file's true peak (as
+    ffmpeg reads it): that file is over; set a twentieth under, it is within the tolerance."""
+    loudest = max(measure(path)[1] for path in output.glob("*/*.speaker.mp3"))
+    monkeypatch.chdir(output.parent)
+    for under, code in ((0.2, 1), (0.05, 0)):
+        ceiling = f"speaker_true_peak = {loudest - under:.3f}\n"
+        (output.parent / "pyproject.toml").write_text(PYPROJECT + ceiling, encoding="utf-8")
+        result = runner.invoke(app, ["check", "output"])
+        assert result.exit_code == code, result.output
+        assert ("over the ceiling of" in result.output) == bool(code)
 
 
 def test_a_truncated_mp3(output: Path) -> None:

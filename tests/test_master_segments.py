@@ -46,9 +46,11 @@ def narrated(settings: Settings, folder: Path, edited: bool = False) -> Timeline
     return narrate(read_article(source), settings, open_engine("espeak", settings))
 
 
-def mastered(timeline: Timeline, settings: Settings, folder: Path, name: str) -> list[Mastered]:
+def mastered(
+    timeline: Timeline, settings: Settings, folder: Path, name: str, edition: str = "seed"
+) -> list[Mastered]:
     jobs = [(r, folder / f"{name}-{r.kind}.mp3") for r in renditions(settings)]
-    return master(timeline, jobs, SegmentCache(settings.cache_dir or folder))
+    return master(timeline, jobs, SegmentCache(settings.cache_dir or folder), edition)
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +120,28 @@ def test_a_louder_programme_is_settled_and_encoded_anew(
         assert after.encoded == after.segments
         assert after.gain > before.gain
         assert measure(after.path)[0] == pytest.approx(after.rendition.loudness, abs=0.5)
+
+
+def test_an_edition_sharing_segments_with_another_settles_its_own_gain(
+    first: tuple[Timeline, list[Mastered]], settings: Settings, folder: Path, tmp_path: Path
+) -> None:
+    """The other edition is the seed with its first half 0.45 dB quieter: its second half's
+    segments are the seed's, in the cache at the seed's gain, which would bring it within
+    REUSE_TOLERANCE of the target. It is mastered at the gain it gets alone all the same."""
+    timeline, results = first
+    pcm = np.frombuffer(timeline.audio.raw_data, np.int16).copy()
+    cut = timeline.cuts[len(timeline.cuts) // 2]
+    pcm[:cut] = np.rint(pcm[:cut] * 0.95).astype(np.int16)
+    other = dataclasses.replace(timeline, samples=InMemory(pcm.tobytes(), 22050))
+    shared = mastered(other, settings, folder, "other", edition="other")
+    alone = mastered(other, settings.replace(cache_dir=tmp_path), tmp_path, "alone", "other")
+    for together, apart, seed in zip(shared, alone, results, strict=True):
+        assert together.gain == apart.gain != seed.gain
+        assert together.path.read_bytes() == apart.path.read_bytes()
+    # The seed, built again, keeps its own gain and encodes nothing.
+    again = mastered(timeline, settings, folder, "seed-again")
+    assert [r.gain for r in again] == [r.gain for r in results]
+    assert [r.encoded for r in again] == [0, 0]
 
 
 def test_a_long_programme_keeps_its_levels_in_files_and_masters_the_same(

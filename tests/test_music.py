@@ -74,6 +74,20 @@ def test_intro_and_outro_move_the_voice_and_its_times(voice: Timeline, tmp_path:
     assert level == pytest.approx(LEVEL, abs=1.5)
 
 
+def test_music_louder_than_full_scale_is_scaled_without_wrapping(
+    voice: Timeline, tmp_path: Path
+) -> None:
+    """Clicks have little loudness and full-scale peaks: matched to the voice's loudness they
+    rise far over full scale, and the mix is scaled back to it. Its loudest click stays a
+    positive full-scale sample instead of wrapping round to a negative one."""
+    clicks = np.zeros(44100 * 2, np.float32)
+    clicks[::4410] = 0.9
+    intro = write_wav(tmp_path / "clicks.wav", clicks, 44100)
+    samples = add_music(voice, intro, None, 44100).samples.floats()
+    assert samples.max() == pytest.approx(1.0, abs=1e-6)
+    assert samples.min() > -0.5
+
+
 def test_without_music_the_timeline_is_untouched(voice: Timeline) -> None:
     assert add_music(voice, None, None, 44100) is voice
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -149,3 +151,38 @@ def test_one_copyright_line_in_the_tags_the_feed_and_the_site(tmp_path: Path) ->
 )
 def test_a_copyright_setting_reaches_the_tag_with_a_year_first(line: str, frame: str) -> None:
     assert id3_copyright(line, 2022) == frame
+
+
+def stored_chapter_ids(mp3: Path) -> list[str]:
+    """The element IDs of the CHAP frames in the order the tag stores them, walked byte by byte."""
+    data = mp3.read_bytes()
+    size = sum(byte << (7 * (3 - index)) for index, byte in enumerate(data[6:10]))
+    found, at = [], 10
+    while at < 10 + size and data[at] != 0:
+        length = int.from_bytes(data[at + 4 : at + 8], "big")
+        if data[at : at + 4] == b"CHAP":
+            found.append(data[at + 10 : data.index(b"\0", at + 10)].decode())
+        at += 10 + length
+    return found
+
+
+def test_chapters_are_stored_in_the_order_they_play(tmp_path: Path) -> None:
+    """The titles' lengths put the frames in another order by size, which mutagen stores by."""
+    titles = ["Ansage und Vorspann des Kommentars", "Kurz", "Ein mittellanger Teil", "Ende"]
+    chapters = tuple(Chapter(n * 2.0, n * 2.0 + 2.0, t) for n, t in enumerate(titles))
+    edition = replace(EDITION, chapters=chapters, duration=8.0)
+    mp3 = tmp_path / "order.mp3"
+    subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono",
+         "-t", "8", "-c:a", "libmp3lame", "-b:a", "96k", str(mp3)],
+        check=True,
+    )  # fmt: skip
+    write_tags(mp3, edition, SETTINGS, None)
+    assert stored_chapter_ids(mp3) == ["chp0", "chp1", "chp2", "chp3"]
+    # ffmpeg (and ffprobe with it) lists chapters in the order they are stored.
+    probe = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(mp3)], capture_output=True)
+    listed = re.findall(r"Chapter #0:\d+: start (\d+\.\d+)", probe.stderr.decode())
+    assert [float(start) for start in listed] == [0.0, 2.0, 4.0, 6.0]
+    tags = ID3(mp3)
+    assert [str(tags[f"CHAP:chp{n}"].sub_frames["TIT2"]) for n in range(4)] == titles
+    assert tags.getall("CTOC")[0].child_element_ids == ["chp0", "chp1", "chp2", "chp3"]

@@ -25,7 +25,7 @@ from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
 from audio.errors import AudioEditionError, AudioError, EngineError
 from audio.files import temporary_file, write_text
-from audio.mastering.master import Analyses, analysing, master, mastering
+from audio.mastering.master import Analyses, Mastered, analysing, master, mastering
 from audio.mastering.mp3format import frame_samples
 from audio.mastering.music import add_music
 from audio.mastering.renditions import (
@@ -149,7 +149,8 @@ def _output(target: Path) -> Iterator[Path]:
 
 
 def _tagged_mp3(timeline: Timeline, draft: Edition, settings: Settings, path: Path) -> None:
-    master(timeline, [(podcast_rendition(settings), path)])
+    for result in master(timeline, [(podcast_rendition(settings), path)]):
+        _held(result, draft.source)
     _tag(path, draft, settings, embedded_cover(settings))
 
 
@@ -259,9 +260,12 @@ def _write_renditions(
             list(zip(wanted, temporaries, strict=True)),
             segment_cache(settings),
             analyses=analyses,
-        ):
+            edition=draft.guid,
+        ) as results:
             # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)
+        for result in results:
+            _held(result, draft.source)
         for rendition, temporary in zip(wanted, temporaries, strict=True):
             tagged = _tag(temporary, draft, settings, cover)
             relative = _place(temporary, folder, draft.slug, rendition.suffix)
@@ -271,6 +275,14 @@ def _write_renditions(
             else:
                 files[rendition.kind] = relative
     return dataclasses.replace(edition, files={**edition.files, **files})
+
+
+def _held(result: Mastered, source: str) -> None:
+    """Fail the edition of `source` (an article file) when a rendition's decoded MP3 misses its
+    targets, as far as mastering could not correct it (audio/mastering/master.py)."""
+    missed = result.rendition.missed(result.loudness, result.true_peak)
+    if missed:
+        raise AudioError(f"{source}: its {result.rendition.kind} MP3, decoded, {missed}")
 
 
 def _place(temporary: Path, folder: Path, slug: str, suffix: str) -> str:

@@ -86,6 +86,42 @@ def write_tags(mp3: Path, edition: Edition, settings: Settings, cover: bytes | N
     tags.update_to_v23()
     tags.add(TIME(encoding=UTF16, text=edition.published.strftime("%H%M")))
     tags.save(mp3, v2_version=3)
+    _chapters_in_time_order(mp3)
+
+
+def _chapters_in_time_order(mp3: Path) -> None:
+    """Store the CHAP frames of the tag at the start of `mp3` in the order they play. mutagen
+    stores a tag's frames by size, and ffmpeg, mutagen and eyeD3 list chapters in the order they
+    are stored: players that do not sort them by their start times play them out of order. The
+    frames keep their bytes, in the places the CHAP frames had among the others, and the tag its
+    size."""
+    with mp3.open("r+b") as file:
+        header = file.read(10)
+        if header[:3] != b"ID3" or header[3] != 3 or header[5] & 0xC0:
+            return  # not the plain ID3v2.3 tag mutagen writes: no unsynchronisation or extension
+        size = sum(byte << (7 * (3 - index)) for index, byte in enumerate(header[6:10]))
+        body = file.read(size)
+        frames = list(_frames(body))
+        chapters = iter(sorted((f for f in frames if f[:4] == b"CHAP"), key=_chapter_start))
+        ordered = b"".join(next(chapters) if f[:4] == b"CHAP" else f for f in frames)
+        file.seek(10)
+        file.write(ordered)
+
+
+def _frames(body: bytes) -> list[bytes]:
+    """The frames of an ID3v2.3 tag's body, each with its header, up to the padding."""
+    frames, at = [], 0
+    while at + 10 <= len(body) and body[at] != 0:
+        end = at + 10 + int.from_bytes(body[at + 4 : at + 8], "big")
+        frames.append(body[at:end])
+        at = end
+    return frames
+
+
+def _chapter_start(frame: bytes) -> int:
+    """A CHAP frame's start time (ms): after its header and its element ID's terminating 0."""
+    after_id = frame.index(b"\0", 10) + 1
+    return int.from_bytes(frame[after_id : after_id + 4], "big")
 
 
 def full_text(edition: Edition) -> str:

@@ -31,9 +31,8 @@ import numpy as np
 from audio.errors import AudioError
 from audio.mastering.mp3format import MP3_BITRATES
 
-# LAME's -q: 7 encodes 40 % faster than 5 (ffmpeg's default, which the first builds used); on the
-# seed its coding noise was even lower (SNR 37 against 31 dB at 96 kbit/s) because it skips noise
-# shaping. Measured with ffmpeg's libmp3lame.
+# LAME's -q: 7 encodes faster than ffmpeg's default 5 with no more coding noise, since it skips
+# noise shaping (the figures: docs/mastering.md).
 ENCODER_QUALITY = 7
 ENCODER_DELAY = 576
 """Samples of silence LAME puts before the first sample fed."""
@@ -47,7 +46,7 @@ _FULL_SCALE = 32768
 def encoder_identity() -> str:
     """The encoder build a cached segment was made by, as its library file's path, size and
     time of change: another build may encode differently. (Asking importlib.metadata for the
-    version would cost 13 ms of import in every build.)"""
+    version would add its import to every build: docs/mastering.md.)"""
     status = os.stat(lameenc.__file__)
     return f"{lameenc.__file__}:{status.st_size}:{status.st_mtime_ns}"
 

@@ -1,13 +1,13 @@
 """Gain plus a look-ahead limiter whose gain never lets the true peak over the ceiling.
 
 The limiter works per segment (audio/voice/cutting.py) on blocks of a few samples, from what the
-analysis of each segment left: the envelope's maximum and the K-weighted signal's power per
-block. For a gain it computes a sliding minimum of the gain each block needs over the hold time
-(plus one block, so that interpolating between blocks stays under the need), then two moving
-averages that turn the steps into smooth ramps. Averaging only values that are each a minimum
-over a window covering the averaged span keeps every block at or under its own need. Because the
-limiter is computed here, its loudness cost is known exactly, and a few secant steps on the gain
-land on the target loudness without another pass.
+analysis of each segment left: the true peak (read 4x oversampled, audio/mastering/loudness.py)
+and the K-weighted signal's power per block. For a gain it computes a sliding minimum of the gain
+each block needs over the hold time (plus one block, so that interpolating between blocks stays
+under the need), then two moving averages that turn the steps into smooth ramps. Averaging only
+values that are each a minimum over a window covering the averaged span keeps every block at or
+under its own need. Because the limiter is computed here, its loudness cost is known exactly, and
+a few secant steps on the gain land on the target loudness without another pass.
 
 Segments begin and end in long pauses, where the limiter does nothing, so computing it per segment
 gives what computing it over the whole programme would.
@@ -41,7 +41,7 @@ class Levels:
     length: int
     """Samples."""
     peaks: np.ndarray
-    """The envelope's largest value in each block (float16, rounded up)."""
+    """The true peak in each block (float16, rounded up)."""
     shares: np.ndarray
     """Each block's share of the K-weighted power of its 100 ms step (float16)."""
     powers: np.ndarray
@@ -59,18 +59,17 @@ class Limiter:
         self.ramp = max(1, round(HOLD * rate / self.block / 2))
 
     def levels(self, pieces: Iterable[Analysis]) -> Levels:
-        """The limiter's figures of a segment analysed in `pieces` (loudness.analysed_blocks:
-        each but the last a whole number of steps long)."""
+        """The limiter's figures of a segment analysed in `pieces` (loudness.analysed_blocks with
+        this limiter's `block`: each but the last a whole number of steps long)."""
         peaks, powers, length = [], [], 0
         for piece in pieces:
-            count = len(piece.envelope)
+            count = len(piece.weighted)
             blocks = -(-count // self.block)
             padded = np.zeros(blocks * self.block, np.float32)
-            padded[:count] = piece.envelope
-            peaks.append(padded.reshape(blocks, self.block).max(axis=1))
             padded[:count] = piece.weighted
             rows = padded.reshape(blocks, self.block)
             powers.append(np.einsum("ij,ij->i", rows, rows))
+            peaks.append(piece.peaks)
             length += count
         block_peaks = np.concatenate(peaks) if peaks else np.zeros(0, np.float32)
         rounded = block_peaks.astype(np.float16)
@@ -91,10 +90,11 @@ class Limiter:
         limited = np.flatnonzero(need < 1.0)
         if not len(limited):
             return need
-        # Speech needs the limiter in about 1 % of its blocks, and a block's gain depends only
-        # on the blocks within `reach`: the ramps are computed on the blocks near a limited one
-        # alone. A block within `reach` of a limited one has every block of its own reach within
-        # 2 × `reach` of it, kept and in order, so it comes out as over the whole segment.
+        # Speech needs the limiter in few of its blocks (docs/mastering.md), and a block's gain
+        # depends only on the blocks within `reach`: the ramps are computed on the blocks near a
+        # limited one alone. A block within `reach` of a limited one has every block of its own
+        # reach within 2 × `reach` of it, kept and in order, so it comes out as over the whole
+        # segment.
         reach = 4 * self.ramp + 2
         wide = _within(limited, 2 * reach, len(need))
         near = _within(limited, reach, len(need))[wide]
@@ -159,7 +159,7 @@ class Limiter:
         lowered = np.flatnonzero(gains[first:last] < 1.0)
         if not len(lowered):
             return scaled
-        # (np.unique would import numpy.ma, 11 ms, in the middle of the encoding.)
+        # (np.unique would import numpy.ma in the middle of the encoding: docs/mastering.md.)
         near = np.flatnonzero(_within(lowered, 1, last - first)) + first
         # The samples at `rate` within each of those blocks, whose bounds need not fall on them.
         bounds = -(-np.stack((near, near + 1)) * (self.block * rate) // self.rate)

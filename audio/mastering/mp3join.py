@@ -126,11 +126,10 @@ def read_stream(path: Path) -> Stream:
 
 def known_stream(path: Path, frames: int) -> Stream:
     """A stream audio/mastering/encoder.py wrote in an earlier build (a cached segment) that holds
-    `frames` frames, as the segment's feed says: only its size is checked against them. Walking
-    the headers of every cached segment cost an edited article's rebuild 13 ms. The padding bit
-    keeps a stream's length within a byte of its frames times the nominal frame length (measured
-    on our encoder at every rate and bitrate: at most 0.73 bytes off), and a frame more or less
-    is hundreds of bytes."""
+    `frames` frames, as the segment's feed says: only its size is checked against them (walking
+    the headers of every cached segment slowed an edited article's rebuild). The padding bit
+    keeps a stream's length within a byte of its frames times the nominal frame length
+    (docs/mastering.md), and a frame more or less is hundreds of bytes."""
     try:
         with path.open("rb") as file:
             size = os.fstat(file.fileno()).st_size

@@ -53,7 +53,10 @@ def add_music(timeline: Timeline, intro: Path | None, outro: Path | None, rate: 
     mix /= max(1.0, float(np.abs(mix).max()))
     # The mix is made whole in memory: the music is mixed into the programme's loudness,
     # measured over the whole narration.
-    samples = InMemory((mix * (2**31 - 1)).astype("<i4").tobytes(), rate, width=4)
+    # In float64: float32 rounds 2**31 - 1 up to 2**31, which a full-scale sample would wrap to
+    # the most negative 32-bit value, a full-scale click of the opposite sign.
+    full_scale = np.rint(mix.astype(np.float64) * (2**31 - 1))
+    samples = InMemory(full_scale.astype("<i4").tobytes(), rate, width=4)
     cuts = tuple(offset + round(cut * rate / timeline.samples.rate) for cut in timeline.cuts)
     return _shifted(timeline, samples, offset / rate, cuts)
 

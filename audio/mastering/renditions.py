@@ -13,6 +13,8 @@ from audio.settings import Settings
 
 PODCAST = "podcast"
 SPEAKER = "speaker"
+LOUDNESS_TOLERANCE = 0.5
+"""LU either side of its target a published rendition's integrated loudness may lie."""
 SPEAKER_LONGEST = 600
 """Seconds: Alexa plays at most ten minutes of a flash-briefing item (Amazon's feed reference);
 a longer edition gets no smart-speaker rendition."""
@@ -34,6 +36,18 @@ class Rendition:
 
     def fits(self, duration: float) -> bool:
         return self.longest is None or duration <= self.longest
+
+    def missed(self, loudness: float, true_peak: float, peak_tolerance: float = 0.0) -> str | None:
+        """What a file of this rendition measuring `loudness` LUFS and `true_peak` dBTP misses
+        of its targets (the true peak by more than `peak_tolerance` dB), else None."""
+        misses = []
+        if abs(loudness - self.loudness) > LOUDNESS_TOLERANCE:
+            misses.append(f"is at {loudness:.1f} LUFS, the target is {self.loudness:.1f} LUFS")
+        if true_peak > self.true_peak + peak_tolerance:
+            misses.append(
+                f"peaks at {true_peak:.2f} dBTP, over the ceiling of {self.true_peak:.1f} dBTP"
+            )
+        return "; ".join(misses) or None
 
     @property
     def suffix(self) -> str:
