@@ -44,6 +44,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "errors.py",
         "files.py",
         "fingerprints.py",
+        "inputs.py",
         "settings.py",
     ),
 }

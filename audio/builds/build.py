@@ -26,6 +26,7 @@ from audio.builds.lock import build_lock
 from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest, save_manifest
 from audio.builds.staleness import Digests, Plan, plan
 from audio.builds.validate import validate
+from audio.cache import notices as cache_notices
 from audio.errors import AudioEditionError
 from audio.mastering.renditions import SPEAKER
 from audio.settings import Settings
@@ -114,6 +115,7 @@ def build_output(
         run = _Build(settings, output, keep, force, events)
         run.go(sources, jobs or default_jobs())
         staging.discard(output)
+    run.report.warnings += cache_notices()
     return run.report
 
 
@@ -243,6 +245,7 @@ class _Build:
                 result.record,
                 error=result.error,
                 detail=result.detail,
+                warnings=list(result.warnings),
                 why=self.why.get(result.source),
                 seconds=result.seconds,
             )

@@ -3,12 +3,10 @@ the settings is checked; without one, a cover with the podcast's title is drawn 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import io
 import math
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,8 +202,7 @@ def _small(cover: Cover, kept: Path | None) -> bytes:
 def _kept_in(settings: Settings) -> Path | None:
     from audio.cache import cache_folder
 
-    folder = cache_folder(settings)
-    return folder / "covers" if folder else None
+    return cache_folder(settings)
 
 
 def _made(kept: Path | None, source: bytes, make: Callable[[], bytes]) -> bytes:
@@ -214,18 +211,17 @@ def _made(kept: Path | None, source: bytes, make: Callable[[], bytes]) -> bytes:
     of CPU in every build, reading them back a fraction of a millisecond."""
     if kept is None:
         return make()
-    from audio.cache import write_cached
+    from audio.cache import Shelf
 
     digest = hashlib.sha256(source + fingerprints.digest("cover").encode())
     digest.update(PIL.__version__.encode())
-    path = kept / f"{digest.hexdigest()}.jpg"
-    with contextlib.suppress(OSError):
-        data = path.read_bytes()
-        os.utime(path)  # its last use, for pruning
-        return data
+    key = digest.hexdigest()
+    shelf = Shelf(kept, "covers")
+    entry = shelf.read(shelf.path(key), key)
+    if entry is not None:
+        return entry.payload
     data = make()
-    with contextlib.suppress(OSError):
-        write_cached(path, data)
+    shelf.write(shelf.path(key), key, data)
     return data
 
 

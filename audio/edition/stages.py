@@ -163,11 +163,9 @@ def _write_renditions(
     within = folder / draft.slug
     with contextlib.ExitStack() as stack:
         temporaries = [stack.enter_context(temporary_file(within, r.suffix)) for r in wanted]
+        cache = stack.enter_context(segment_cache(settings, folder))
         with mastering(
-            timeline,
-            list(zip(wanted, temporaries, strict=True)),
-            segment_cache(settings),
-            analyses=analyses,
+            timeline, list(zip(wanted, temporaries, strict=True)), cache, analyses=analyses
         ):
             # Drawn (the first time in this process) while the encoders run on the pool.
             cover = embedded_cover(settings)
