@@ -25,7 +25,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import threading
 import time
 import uuid
@@ -33,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audio.errors import SettingsError
 from audio.inputs import read_bounded
 from audio.settings import Settings
 
@@ -66,18 +64,6 @@ def cache_location(settings: Settings) -> Path:
 def cache_folder(settings: Settings) -> Path | None:
     """Where the builds keep their cache, or None when caching is off."""
     return cache_location(settings) if settings.cache else None
-
-
-_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
-
-
-def parse_size(text: str) -> int:
-    """Bytes in "500MB", "1.5 GB", "0"."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", text)
-    unit = match.group(2).upper() if match else ""
-    if not match or unit not in _UNITS:
-        raise SettingsError(f"{text!r} is not a size; write e.g. 500MB or 2GB")
-    return int(float(match.group(1)) * _UNITS[unit])
 
 
 @dataclass(frozen=True)

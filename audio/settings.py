@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import sys
 import typing
 from dataclasses import dataclass, fields
@@ -102,9 +103,14 @@ class Settings:
     intro_music: Path | None = None
     outro_music: Path | None = None
 
-    # Where things are.
+    # Where things are, and what of it is read.
     articles: Path = Path("articles")
     output: Path = Path("output")
+    max_article_size: int = 200_000
+    """Bytes: a larger article file is refused before it is read (a commentary is 3 to 10 kB;
+    200 kB are about four hours of speech)."""
+    allow_outside_links: bool = False
+    """Read symbolic links in the articles folder that lead out of it."""
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` applied; None values mean "not given" and change nothing."""
@@ -155,6 +161,18 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
 
 
 _TYPES = typing.get_type_hints(Settings)
+_SIZES = frozenset({"max_article_size"})
+"""Settings in bytes, which may also be written as sizes ("500kB")."""
+_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
+
+
+def parse_size(text: str) -> int:
+    """Bytes in "500MB", "1.5 GB", "0"."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", text)
+    unit = match.group(2).upper() if match else ""
+    if not match or unit not in _UNITS:
+        raise SettingsError(f"{text!r} is not a size; write e.g. 500MB or 2GB")
+    return int(float(match.group(1)) * _UNITS[unit])
 
 
 def _coerce_all(
@@ -176,6 +194,11 @@ def _coerce(key: str, value: Any, origin: str, base: Path | None) -> Any:
     target = next((t for t in typing.get_args(wanted) if t is not type(None)), wanted)
     if value is None or (isinstance(value, str) and value == "" and target is Path):
         return None
+    if key in _SIZES and isinstance(value, str):
+        try:
+            return parse_size(value)
+        except SettingsError as error:
+            raise SettingsError(f"{origin}: setting {key}: {error}") from None
     try:
         if target is bool:
             return _to_bool(value)

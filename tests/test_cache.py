@@ -11,10 +11,11 @@ import pytest
 import responses
 from typer.testing import CliRunner
 
-from audio.cache import Usage, parse_size, prune, usage
+from audio.cache import Usage, prune, usage
 from audio.cli import app
 from audio.errors import SettingsError
 from audio.mastering.segment_cache import SegmentCache, gain_name
+from audio.settings import parse_size
 from audio.voice.engines.cache import CachedEngine, TakeCache, take_key
 from audio.voice.engines.gtts import GttsEngine
 from audio.voice.engines.pieces import pack

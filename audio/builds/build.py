@@ -187,7 +187,7 @@ class _Build:
             inputs = self.digests.inputs(work.content[name])
             previous = self.manifest.records.get(name)
             try:
-                article = read_article(source)
+                article = read_article(source, self.settings)
                 other = owners.setdefault(article.slug, name)
                 if other != name:
                     raise AudioEditionError(

@@ -9,9 +9,11 @@ the function, so that a build with nothing to do stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from audio.errors import SettingsError
+from audio.inputs import open_regular
 from audio.mastering.mp3format import MP3_BITRATES
 from audio.settings import Settings
 
@@ -70,8 +72,8 @@ def check_renditions(settings: Settings) -> Iterator[str]:
             yield f"{name} = {getattr(settings, name)} dBTP is outside -10 to 0 dBTP"
     for name in ("intro_music", "outro_music"):
         music = getattr(settings, name)
-        if music is not None and not music.is_file():
-            yield f"{name} {music} does not exist"
+        if music is not None and (problem := _unreadable(music)):
+            yield f"{name} {music} {problem}"
 
 
 def check_cover(settings: Settings) -> Iterator[str]:
@@ -101,13 +103,33 @@ def check_podcast(settings: Settings) -> Iterator[str]:
 def check_lexicon(settings: Settings) -> Iterator[str]:
     from audio.text.speech import load_lexicon
 
-    if settings.lexicon is not None and not settings.lexicon.is_file():
-        yield f"lexicon {settings.lexicon} does not exist"
+    if settings.lexicon is not None and (problem := _unreadable(settings.lexicon)):
+        yield f"lexicon {settings.lexicon} {problem}"
     elif settings.lexicon is not None:
         try:
             load_lexicon(settings.lexicon)
         except SettingsError as error:
             yield str(error)
+
+
+def check_articles(settings: Settings) -> Iterator[str]:
+    if settings.max_article_size < 1000:
+        yield (
+            f"max_article_size = {settings.max_article_size} bytes: an article must be allowed "
+            "at least 1 kB"
+        )
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why the file a setting names cannot be read ("does not exist", "is a folder, not a
+    file"), or None."""
+    try:
+        open_regular(path).close()
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as error:
+        return str(error.strerror or error)
+    return None
 
 
 CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
@@ -120,6 +142,7 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_pauses,
     check_lexicon,
     check_podcast,
+    check_articles,
 )
 
 

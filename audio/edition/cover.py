@@ -17,6 +17,7 @@ import PIL
 from audio import fingerprints
 from audio.errors import SettingsError
 from audio.files import write_changed
+from audio.inputs import read_bounded
 from audio.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 
 SIZE = 3000
 SMALLEST = 1400
+LARGEST = 64 * 10**6
+"""Bytes: more than a 3000 px PNG of RGB stored without compression (27 MB) can take."""
+LARGEST = 64 * 10**6
+"""Bytes: more than a 3000 px PNG of RGB stored without compression (27 MB) can take."""
 FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
 # The copy inside each MP3 (APIC): players show it at a few hundred pixels at most, and 600 px
 # keeps the drawn cover at 34 kB instead of 260 kB in every file.
@@ -54,7 +59,7 @@ class Cover:
 def check_cover(path: Path) -> Cover:
     """The image at `path`, if it is fit to be a podcast cover; else a SettingsError saying why."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, LARGEST)
     except OSError as error:
         raise SettingsError(f"{path}: cannot read the cover: {error.strerror}") from error
     from PIL import Image, UnidentifiedImageError

@@ -72,7 +72,7 @@ def render_file(
     """One article to one MP3, outside any published folder. `warn` hears that `auto` took
     the offline voice (default: a Python warning). `wav`: also the same narration before
     mastering, as the engine made it, for an audio editor (or the intelligibility bench)."""
-    article = read_article(source)
+    article = read_article(source, settings)
     engine = open_engine(settings.engine, settings)
     if warning := fallback_warning(engine):
         (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
