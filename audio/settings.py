@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import os
 import re
 import sys
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -199,25 +201,63 @@ def _coerce(key: str, value: Any, origin: str, base: Path | None) -> Any:
             return parse_size(value)
         except SettingsError as error:
             raise SettingsError(f"{origin}: setting {key}: {error}") from None
+    kind, convert = _CONVERTERS[target]
     try:
-        if target is bool:
-            return _to_bool(value)
-        if target is Path:
-            path = Path(value).expanduser()
-            return base / path if base is not None and not path.is_absolute() else path
-        return target(value)
-    except (TypeError, ValueError) as error:
-        raise SettingsError(
-            f"{origin}: setting {key} = {value!r} is not a {target.__name__}"
-        ) from error
+        converted = convert(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{origin}: setting {key} = {value!r} is not {kind}") from None
+    if target is Path and base is not None and not converted.is_absolute():
+        return base / converted
+    return converted
 
 
 def _to_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    text = _text(value).strip().lower()
     if text in {"1", "true", "yes", "on", "ja"}:
         return True
     if text in {"0", "false", "no", "off", "nein"}:
         return False
     raise ValueError(value)
+
+
+def _to_int(value: Any) -> int:
+    """A whole number as TOML writes it, or as text (the environment): never a bool or a
+    fraction cut off."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(_text(value).strip())
+
+
+def _to_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise TypeError(value)
+    number = float(value) if isinstance(value, (int, float)) else float(_text(value))
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def _to_path(value: Any) -> Path:
+    if not isinstance(value, (str, Path)):
+        raise TypeError(value)
+    return Path(value).expanduser()
+
+
+def _text(value: Any) -> str:
+    """`value` if it is text; a list, a number or a table where text belongs is a mistake that
+    str() would hide ("[1, 2]" as the podcast's title)."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+_CONVERTERS: dict[type, tuple[str, Callable[[Any], Any]]] = {
+    bool: ("true or false", _to_bool),
+    int: ("a whole number", _to_int),
+    float: ("a finite number", _to_float),
+    str: ("text in quotes", _text),
+    Path: ("a path in quotes", _to_path),
+}
+"""What a setting of each type must be, said in its message, and how it is read."""

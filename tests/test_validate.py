@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from audio.builds.validate import check_cover, check_lexicon, check_renditions
+from audio.builds.validate import check_base_url, check_cover, check_lexicon, check_renditions
 from audio.settings import Settings
 
 GOOD = Settings(base_url="https://example.org/")
@@ -52,3 +52,12 @@ def test_a_lexicon_is_read_before_the_build(tmp_path: Path) -> None:
     assert found == f"{lexicon}:2: the written form is empty"
     lexicon.write_text("Lawrow = Lawroff\n", encoding="utf-8")
     assert list(check_lexicon(GOOD.replace(lexicon=lexicon))) == []
+
+
+@pytest.mark.parametrize(
+    "website", ["javascript:alert(document.cookie)", "ftp://example.org/", "example.org", "https:"]
+)
+def test_the_website_must_be_a_web_address(website: str) -> None:
+    (found,) = check_base_url(GOOD.replace(website=website))
+    assert found == f"website {website!r} is not an http(s) address like https://example.org/"
+    assert list(check_base_url(GOOD.replace(website="http://zeitung.example/kommentare"))) == []

@@ -25,9 +25,16 @@ def check_base_url(settings: Settings) -> Iterator[str]:
             "in pyproject.toml, or pass --base-url"
         )
         return
-    parts = urlsplit(settings.base_url)
+    yield from _web_address("base_url", settings.base_url)
+    if settings.website:
+        # The feed's channel link: a javascript: address there runs in whatever shows it.
+        yield from _web_address("website", settings.website)
+
+
+def _web_address(name: str, address: str) -> Iterator[str]:
+    parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        yield f"base_url {settings.base_url!r} is not an http(s) address like https://example.org/"
+        yield f"{name} {address!r} is not an http(s) address like https://example.org/"
 
 
 def check_engine(settings: Settings) -> Iterator[str]:
