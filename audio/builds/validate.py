@@ -8,6 +8,7 @@ the function, so that a build with nothing to do stays fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -127,6 +128,27 @@ def check_articles(settings: Settings) -> Iterator[str]:
         )
 
 
+def check_output(settings: Settings) -> Iterator[str]:
+    """The output folder, or the folder it will be made in, must be a folder that can be
+    written: found here, not as a traceback from the lock or the staging folder."""
+    output = settings.output
+    existing = next((folder for folder in (output, *output.parents) if folder.exists()), None)
+    if existing is None:
+        return
+    if not existing.is_dir():
+        where = "" if existing == output else f" ({existing} is in its path)"
+        yield f"output {output}: a file, not a folder{where}"
+    elif not os.access(existing, os.W_OK):
+        why = "the file system is read-only" if _read_only(existing) else "permission denied"
+        yield f"output {output} cannot be written: {why} ({existing})"
+
+
+def _read_only(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):  # Windows
+        return False
+    return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+
+
 def _unreadable(path: Path) -> str | None:
     """Why the file a setting names cannot be read ("does not exist", "is a folder, not a
     file"), or None."""
@@ -150,6 +172,7 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_lexicon,
     check_podcast,
     check_articles,
+    check_output,
 )
 
 

@@ -26,7 +26,7 @@ from audio.builds.allocator import keep_freed_memory
 from audio.builds.manifest import Inputs, Record
 from audio.builds.staging import mark_complete, staged_files
 from audio.cache import notices as cache_notices
-from audio.errors import AudioEditionError
+from audio.errors import AudioEditionError, system_problem
 from audio.settings import Settings
 from audio.text.article import Article
 from audio.text.script import build_script
@@ -90,6 +90,8 @@ def _built(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
         return Result(job.source, record)
     except AudioEditionError as error:
         return Result(job.source, error=str(error))
+    except OSError as error:
+        return Result(job.source, error=f"{job.article.source}: {system_problem(error)}")
     except Exception as error:
         return Result(
             job.source,

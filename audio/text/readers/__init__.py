@@ -25,6 +25,8 @@ from audio.text.article import Article
 
 READERS = {".txt": "raw", ".md": "markdown", ".markdown": "markdown"}
 """The reader module (below audio.text.readers) of each file suffix, in lower case."""
+YEARS = range(1900, 2200)
+"""The years a commentary's date may lie in."""
 
 
 def read_article(path: Path, settings: Settings | None = None) -> Article:
@@ -38,6 +40,14 @@ def read_article(path: Path, settings: Settings | None = None) -> Article:
     data = article_bytes(path, settings or Settings())
     reader = importlib.import_module(f"{__name__}.{READERS[suffix]}")
     article: Article = reader.parse(path, decode(path, data))
+    published = article.published
+    if published is not None and published.year not in YEARS:
+        # Year 1 or 9999 overflows when the feed and the site convert it to the newsroom's time.
+        raise ArticleError(
+            path,
+            f"the date {published.date().isoformat()} cannot be a commentary's: its year lies "
+            f"outside {YEARS[0]} to {YEARS[-1]}",
+        )
     return article
 
 
