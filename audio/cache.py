@@ -115,7 +115,7 @@ class Shelf:
         self.kind = kind
 
     def path(self, name: str) -> Path:
-        """Where the entry `name` (a hex digest, or a path below the kind's folder) lies."""
+        """Where the entry named `name` (a hex digest) lies."""
         return self.root / name[:2] / f"{name}{SUFFIX}"
 
     def read(self, path: Path, key: str) -> Entry | None:
