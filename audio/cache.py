@@ -27,7 +27,6 @@ import json
 import os
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,7 +155,7 @@ class Shelf:
 
 def _write(path: Path, data: bytes) -> None:
     """`data` into `path` under a temporary name and renamed: two builds may share the cache."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.urandom(16).hex()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(data)

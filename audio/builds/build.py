@@ -14,6 +14,7 @@ it imports no audio, feed or imaging library and starts no worker.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +27,6 @@ from audio.builds.lock import build_lock
 from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest, save_manifest
 from audio.builds.staleness import Digests, Plan, plan
 from audio.builds.validate import validate
-from audio.cache import notices as cache_notices
 from audio.errors import AudioEditionError
 from audio.mastering.renditions import SPEAKER
 from audio.settings import Settings
@@ -115,7 +115,8 @@ def build_output(
         run = _Build(settings, output, keep, force, events)
         run.go(sources, jobs or default_jobs())
         staging.discard(output)
-    run.report.warnings += cache_notices()
+    if "audio.cache" in sys.modules:  # else nothing was read from the cache in this process
+        run.report.warnings += sys.modules["audio.cache"].notices()
     return run.report
 
 
