@@ -7,11 +7,13 @@ makes it: the speech engines' takes (audio/voice/engines/cache.py, `takes/`), na
 that names what it was made from, the code that made it included (audio/fingerprints.py).
 
 Nothing read from the cache is trusted. Every entry is one sealed file (`seal`): a header names
-the key the entry was made for and the SHA-256 and length of the rest, a little JSON its maker
+the key the entry was made for and the CRC-64 and length of the rest, a little JSON its maker
 reads back and the payload. An entry is verified whenever it is read; one that is cut short, has
 bits flipped, belongs to another key or cannot be read is discarded, reported once (`notices`),
 and made again by its maker. Nothing here raises: a cache that cannot be read or written costs
-time, never an edition.
+time, never an edition. A CRC rather than SHA-256: a check against damage, not a signature
+(whoever can write the cache can write anything into it), and many times faster over the
+megabytes an edited article's rebuild reads back (docs/cache.md).
 
 Files are written under a temporary name and renamed, so two builds can share the cache; a
 file's modification time is its last use, and pruning removes the least recently used first.
@@ -22,7 +24,6 @@ running build.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import threading
@@ -30,6 +31,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from fastcrc import crc64
 
 from audio.inputs import read_bounded
 from audio.settings import Settings
@@ -77,10 +80,10 @@ class Damaged(ValueError):
 
 
 def seal(key: str, payload: bytes, meta: dict[str, Any] | None = None) -> bytes:
-    """An entry's file: MAGIC, a JSON line with the key and the SHA-256 and length of the body,
+    """An entry's file: MAGIC, a JSON line with the key and the CRC-64 and length of the body,
     then the body: `meta` as a JSON line, and `payload`."""
     body = json.dumps(meta or {}, separators=(",", ":")).encode() + b"\n" + payload
-    header = {"key": key, "size": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    header = {"key": key, "size": len(body), "crc64": crc64.xz(body)}
     return MAGIC + json.dumps(header).encode() + b"\n" + body
 
 
@@ -88,22 +91,23 @@ def unseal(data: bytes, key: str) -> Entry:
     """The entry in `data`, made for `key`; Damaged, saying how, if it is anything else."""
     if not data.startswith(MAGIC):
         raise Damaged("not an entry of this cache" if len(data) >= len(MAGIC) else "cut short")
-    line, newline, body = data[len(MAGIC) :].partition(b"\n")
-    if not newline:
+    start = data.find(b"\n", len(MAGIC)) + 1
+    if not start:
         raise Damaged("cut short in its header")
     try:
-        header = json.loads(line)
-        size, digest = int(header["size"]), str(header["sha256"])
+        header = json.loads(data[len(MAGIC) : start])
+        size, check = int(header["size"]), int(header["crc64"])
     except (ValueError, TypeError, KeyError):
         raise Damaged("its header is garbled") from None
     if header.get("key") != key:
         raise Damaged("made for another key")
+    body = memoryview(data)[start:]  # the payload is copied once, below
     if len(body) != size:
         raise Damaged("cut short" if len(body) < size else "longer than it was written")
-    if hashlib.sha256(body).hexdigest() != digest:
+    if crc64.xz(body) != check:
         raise Damaged("its checksum does not match its content")
-    meta, _, payload = body.partition(b"\n")
-    return Entry(json.loads(meta), payload)
+    meta = data.find(b"\n", start) + 1
+    return Entry(json.loads(data[start:meta]), data[meta:])
 
 
 class Shelf:
