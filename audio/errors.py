@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -37,3 +38,23 @@ class EngineError(AudioEditionError):
 
 class AudioError(AudioEditionError):
     """Audio could not be decoded, mastered or encoded."""
+
+
+_SYSTEM_PROBLEMS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "not permitted",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.EEXIST: "something else is in the way",
+    errno.EIO: "the disk reports an input/output error",
+}
+
+
+def system_problem(error: OSError) -> str:
+    """An OSError as a line for the user: the file, and what the system said in plain words."""
+    said = _SYSTEM_PROBLEMS.get(error.errno or 0, error.strerror or str(error))
+    where = f"{error.filename}: " if error.filename else ""
+    return f"{where}{said} ({error.strerror})" if error.strerror else f"{where}{said}"

@@ -46,6 +46,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "errors.py",
         "files.py",
         "fingerprints.py",
+        "inputs.py",
         "settings.py",
     ),
 }

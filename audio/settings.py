@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import os
+import re
 import sys
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -106,12 +109,17 @@ class Settings:
     # `audio-edition build --import` before it builds.
     sources: tuple[str, ...] = ()
 
-    # Where things are.
+    # Where things are, where they go, and what of it is read.
     articles: Path = Path("articles")
     output: Path = Path("output")
     deploy: str = ""
     """Where `deploy` puts the output folder: s3://BUCKET/PREFIX, sftp://USER@HOST/PATH,
     webdav+https://HOST/PATH, an rclone remote NAME:PATH or a folder (audio/hosting/deploy)."""
+    max_article_size: int = 200_000
+    """Bytes: a larger article file is refused before it is read (a commentary is 3 to 10 kB;
+    200 kB are about four hours of speech)."""
+    allow_outside_links: bool = False
+    """Read symbolic links in the articles folder that lead out of it."""
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` applied; None values mean "not given" and change nothing."""
@@ -170,6 +178,18 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
 
 
 _TYPES = typing.get_type_hints(Settings)
+_SIZES = frozenset({"max_article_size"})
+"""Settings in bytes, which may also be written as sizes ("500kB")."""
+_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
+
+
+def parse_size(text: str) -> int:
+    """Bytes in "500MB", "1.5 GB", "0"."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", text)
+    unit = match.group(2).upper() if match else ""
+    if not match or unit not in _UNITS:
+        raise SettingsError(f"{text!r} is not a size; write e.g. 500MB or 2GB")
+    return int(float(match.group(1)) * _UNITS[unit])
 
 
 def _coerce_all(
@@ -193,17 +213,19 @@ def _coerce(key: str, value: Any, origin: str, base: Path | None) -> Any:
     target = next((t for t in typing.get_args(wanted) if t is not type(None)), wanted)
     if value is None or (isinstance(value, str) and value == "" and target is Path):
         return None
+    if key in _SIZES and isinstance(value, str):
+        try:
+            return parse_size(value)
+        except SettingsError as error:
+            raise SettingsError(f"{origin}: setting {key}: {error}") from None
+    kind, convert = _CONVERTERS[target]
     try:
-        if target is bool:
-            return _to_bool(value)
-        if target is Path:
-            path = Path(value).expanduser()
-            return base / path if base is not None and not path.is_absolute() else path
-        return target(value)
-    except (TypeError, ValueError) as error:
-        raise SettingsError(
-            f"{origin}: setting {key} = {value!r} is not a {target.__name__}"
-        ) from error
+        converted = convert(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{origin}: setting {key} = {value!r} is not {kind}") from None
+    if target is Path and base is not None and not converted.is_absolute():
+        return base / converted
+    return converted
 
 
 def _to_strings(key: str, value: Any, origin: str) -> tuple[str, ...]:
@@ -219,9 +241,50 @@ def _to_strings(key: str, value: Any, origin: str) -> tuple[str, ...]:
 def _to_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    text = _text(value).strip().lower()
     if text in {"1", "true", "yes", "on", "ja"}:
         return True
     if text in {"0", "false", "no", "off", "nein"}:
         return False
     raise ValueError(value)
+
+
+def _to_int(value: Any) -> int:
+    """A whole number as TOML writes it, or as text (the environment): never a bool or a
+    fraction cut off."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(_text(value).strip())
+
+
+def _to_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise TypeError(value)
+    number = float(value) if isinstance(value, (int, float)) else float(_text(value))
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def _to_path(value: Any) -> Path:
+    if not isinstance(value, (str, Path)):
+        raise TypeError(value)
+    return Path(value).expanduser()
+
+
+def _text(value: Any) -> str:
+    """`value` if it is text; a list, a number or a table where text belongs is a mistake that
+    str() would hide ("[1, 2]" as the podcast's title)."""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+_CONVERTERS: dict[type, tuple[str, Callable[[Any], Any]]] = {
+    bool: ("true or false", _to_bool),
+    int: ("a whole number", _to_int),
+    float: ("a finite number", _to_float),
+    str: ("text in quotes", _text),
+    Path: ("a path in quotes", _to_path),
+}
+"""What a setting of each type must be, said in its message, and how it is read."""

@@ -1,15 +1,18 @@
 """Peak memory of building one huge article (50,000 characters and more), which must stay below
 400 MB. The build runs in a subprocess as a user runs it (`--jobs 1`: one process holds the whole
 article); a second run samples the resident set of the build process every 5 ms to show which
-stage needs the memory.
+stage needs the memory. `--unpunctuated` makes the body one paragraph without a single stop or
+comma, the article as long as `--characters` (issue 20: 200,000 such characters, the largest
+article max_article_size lets through, took 5.3 GB).
 
-    python -m bench.peak_memory [--characters 50000]
+    python -m bench.peak_memory [--characters 50000] [--unpunctuated]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import threading
@@ -25,6 +28,7 @@ BOUND_MB = 400
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--characters", type=int, default=50_000)
+    parser.add_argument("--unpunctuated", action="store_true")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -32,7 +36,8 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as scratch:
         folder = newsroom(Path(scratch), 0)
-        text = huge_article(options.characters)
+        make = run_on_article if options.unpunctuated else huge_article
+        text = make(options.characters)
         (folder / "articles" / "huge.txt").write_text(text, encoding="utf-8")
         whole = run_cli(folder, "build", "--jobs", "1", "-q")
         assert "1 built" in whole.output, whole.output
@@ -67,6 +72,19 @@ def huge_article(characters: int) -> str:
         body.append(paragraphs[number % len(paragraphs)])
         number += 1
     return article("Eine sehr lange Betrachtung der Lage an der Grenze.", body, published=FIRST_DAY)
+
+
+def run_on_article(size: int) -> str:
+    """The seed's words without any punctuation as one paragraph, the article `size` bytes long
+    at most (in UTF-8, as max_article_size counts)."""
+    words = re.sub(r"[^\w\s-]", "", " ".join(seed_paragraphs())).split()
+    title = "Ein Absatz ohne ein einziges Satzende."
+    room = size - len(article(title, [""], published=FIRST_DAY).encode())
+    body: list[str] = []
+    while room > len(word := words[len(body) % len(words)].encode()):
+        body.append(word.decode())
+        room -= len(word) + 1
+    return article(title, [" ".join(body)], published=FIRST_DAY)
 
 
 def _sample_build(folder: Path) -> None:

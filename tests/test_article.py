@@ -269,3 +269,32 @@ def test_find_articles_skips_hidden_and_foreign_files(tmp_path: Path) -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text, limit=48) == slug
+
+
+YES_NO = "(YAML reads yes, no, on and off so); put the text in quotes"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("title: yes", f"front matter 'title' is read as true {YES_NO}"),
+        ("author: off", f"front matter 'author' is read as false {YES_NO}"),
+        ("title: 1.10", "front matter 'title' is read as the number 1.1; put the text in quotes"),
+        ("url: [a, b]", "front matter 'url' must be text, not list"),
+    ],
+)
+def test_front_matter_of_another_type_is_not_taken_for_text(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    body = "Ein Absatz mit genug Wörtern, um als Text zu gelten."
+    path = write(tmp_path, "typen.md", f"---\n{line}\n---\n{body}\n".encode())
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(caught.value) == f"{path}: {problem}"
+    quoted = line.replace(": ", ': "') + '"'
+    assert read_article(write(tmp_path, "ok.md", f"---\n{quoted}\n---\n{body}\n".encode()))
+
+
+def test_a_whole_number_is_a_title_as_written(tmp_path: Path) -> None:
+    path = write(tmp_path, "jahr.md", "---\ntitle: 1984\n---\nEin Absatz über Orwell.\n".encode())
+    assert read_article(path).title == "1984"

@@ -11,10 +11,11 @@ import pytest
 import responses
 from typer.testing import CliRunner
 
-from audio.cache import Usage, parse_size, prune, usage
+from audio.cache import Usage, prune, usage
 from audio.cli import app
 from audio.errors import SettingsError
 from audio.mastering.segment_cache import SegmentCache, gain_name
+from audio.settings import parse_size
 from audio.voice.engines.cache import CachedEngine, TakeCache, take_key
 from audio.voice.engines.gtts import GttsEngine
 from audio.voice.engines.pieces import pack
@@ -95,7 +96,7 @@ def test_two_writers_and_a_reader_never_see_half_a_take(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert set(seen) <= {-1, len(whole.raw_data)}
-    assert [p.name for p in cache.path("12" * 32).parent.iterdir()] == [f"{'12' * 32}.wav"]
+    assert [p.name for p in cache.path("12" * 32).parent.iterdir()] == [f"{'12' * 32}.entry"]
 
 
 def test_prune_removes_the_least_recently_used_first(tmp_path: Path) -> None:
@@ -203,17 +204,22 @@ def test_gtts_identity_names_every_option_that_changes_the_sound() -> None:
 
 
 def test_encoded_segments_are_found_by_key_and_gain(tmp_path: Path) -> None:
-    cache = SegmentCache(tmp_path)
+    cache = SegmentCache(tmp_path / "cache", tmp_path / "work")
     key = "ab" * 32
     assert cache.gains(key) == [] and cache.get(key, gain_name(1.5)) is None
     encoded = cache.temporary(key)
     encoded.write_bytes(b"mp3 frames")
     stored = cache.put(key, gain_name(1.5), encoded, [0.25, 0.5], 2.0, -1.25)
-    assert stored.read_bytes() == b"mp3 frames" and not encoded.exists()
+    assert stored == encoded and stored.read_bytes() == b"mp3 frames"
     assert cache.gains(key) == ["+1.500"]
-    hit = cache.get(key, "+1.500")
+    again = SegmentCache(tmp_path / "cache", tmp_path / "work")
+    hit = again.get(key, "+1.500")
     assert hit is not None
-    assert (hit.path, hit.powers, hit.limited, hit.true_peak) == (stored, [0.25, 0.5], 2.0, -1.25)
+    assert (hit.powers, hit.limited, hit.true_peak) == ([0.25, 0.5], 2.0, -1.25)
+    assert hit.path.read_bytes() == b"mp3 frames" and hit.path.is_relative_to(tmp_path / "work")
+    cache.close()
+    again.close()
+    assert list((tmp_path / "work").iterdir()) == []
 
 
 def test_narrated_segments_keep_their_samples_and_sentences(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ PACKAGE = Path(audio.__file__).parent
 
 LAYERS = (
     ("errors", "crashpoints", "fingerprints"),
-    ("settings", "files"),
+    ("settings", "files", "inputs"),
     ("cache",),
     ("text",),
     ("web",),

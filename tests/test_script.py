@@ -6,8 +6,10 @@ import pytest
 
 from audio.errors import SettingsError
 from audio.settings import Settings
+from audio.text.article import Article, Section
 from audio.text.readers import read_article
-from audio.text.script import build_script
+from audio.text.script import LONGEST_SENTENCE, PIECE_PAUSE, build_script
+from audio.voice.cutting import MIN_PAUSE, Cutting
 from tests.conftest import SEED
 
 SETTINGS = Settings(pause_sentence=0.4, pause_paragraph=0.8, pause_section=1.5)
@@ -89,3 +91,67 @@ def test_a_broken_lexicon_is_named_with_its_line(tmp_path: Path) -> None:
     lexicon.write_text("Lawrow = Lawroff\nNato\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"aussprache\.txt:2: expected"):
         build_script(read_article(SEED), Settings(lexicon=lexicon))
+
+
+def long_article(body: str) -> Article:
+    return Article(
+        source=Path("lang.txt"),
+        title="Ein Satz ohne Ende",
+        author="Anna Beispiel",
+        published=None,
+        teaser=None,
+        sections=(Section(None, (body,)),),
+    )
+
+
+def test_a_sentence_without_end_is_read_in_pieces_an_engine_can_take() -> None:
+    words = [f"W{number:05d}" for number in range(28_600)]
+    body = " ".join(words)  # 200,000 characters, no punctuation at all
+    script = build_script(long_article(body), SETTINGS)
+    pieces = script.parts[1].sentences
+    assert len(body) >= 200_000 and len(pieces) >= len(body) // (LONGEST_SENTENCE + 1)
+    assert max(len(piece.text) for piece in pieces) <= LONGEST_SENTENCE
+    assert " ".join(piece.text for piece in pieces).split() == words
+    assert {piece.pause for piece in pieces[:-1]} == {PIECE_PAUSE}
+    assert pieces[-1].pause == SETTINGS.pause_section
+    # Each piece ends in a pause the programme may be cut in: a segment holds a few at most.
+    runs = Cutting(44100, 1152).runs(script.sentences)
+    assert max(len(run) for run in runs) <= 3
+
+
+def test_a_long_sentence_is_cut_after_its_clauses() -> None:
+    clause = "die Verhandlungen in Genf gehen weiter als alle erwartet hatten"
+    body = ", ".join([clause] * 12) + "."
+    pieces = build_script(long_article(body), SETTINGS).parts[1].sentences
+    assert [len(piece.text) for piece in pieces] == [259, 259, 259]  # four clauses each
+    assert all(piece.text.endswith("hatten,") for piece in pieces[:-1])
+    assert pieces[-1].text.endswith("hatten.") and pieces[0].spoken.endswith("hatten")
+    assert " ".join(piece.text for piece in pieces) == body
+
+
+def test_a_word_longer_than_a_piece_is_cut_as_it_stands() -> None:
+    body = "Das " + "x" * 1000 + " Ende."
+    pieces = [piece.text for piece in build_script(long_article(body), SETTINGS).parts[1].sentences]
+    x = "x" * LONGEST_SENTENCE
+    assert pieces == ["Das", x, x, x, "x" * 100 + " Ende."]
+
+
+def test_a_cut_sentence_may_be_cut_into_segments_there() -> None:
+    assert PIECE_PAUSE >= MIN_PAUSE
+
+
+def test_a_number_longer_than_python_converts_is_read_in_pieces() -> None:
+    # Python refuses to convert more than 4,300 digits (a ValueError that failed the article
+    # "unexpectedly"): the number is cut with its sentence (audio/text/script.py).
+    article = Article(
+        source=Path("zahlen.txt"),
+        title="Zahlen",
+        author=None,
+        published=None,
+        teaser=None,
+        sections=(Section(None, (f"Es waren {'9' * 5000} Menschen.",)),),
+    )
+    said = build_script(article, Settings()).parts[1].sentences
+    assert said[0].text == "Es waren" and said[-1].text.endswith(" Menschen.")
+    assert "".join(sentence.text for sentence in said[1:]).startswith("9" * 5000)
+    assert all(set(s.spoken.split()) == {"neun"} for s in said[1:-1])

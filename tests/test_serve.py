@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import logging
+import re
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
 from typer.testing import CliRunner
+from werkzeug.serving import ThreadedWSGIServer
 
 from audio.cli import app
 from audio.edition.model import Edition
@@ -208,6 +215,133 @@ def test_the_serve_command_prints_the_feed_url(
     monkeypatch.chdir(output.parent)
     result = CliRunner().invoke(app, ["serve", "--host", "127.0.0.1", "--port", "0"])
     assert result.exit_code == 0, result.output
+    assert re.search(r"Listening on 127\.0\.0\.1, port \d+, only\n", result.output)
     assert "Serving output at http://127.0.0.1:" in result.output
     assert "Subscribe in a podcast app: http://127.0.0.1:" in result.output
     assert "/feed.xml" in result.output
+    result = CliRunner().invoke(app, ["serve", "--port", "0"])
+    said = " ".join(result.output.split())
+    assert re.search(
+        r"Listening on every network this machine is on \(0\.0\.0\.0, port \d+\): "
+        r"(\S+, )*127\.0\.0\.1(, \S+)*; --host 127\.0\.0\.1 keeps it to this machine",
+        said,
+    ), said
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/%00", 400),
+        ("/feed%00.xml", 400),
+        ("/a%0d%0aSet-Cookie:x", 400),
+        ("/" + "a" * 8000, 414),
+        ("/" + "a" * 300 + ".mp3", 404),  # longer than a file name may be
+        ("/" + "a/" * 100 + "b", 404),
+    ],
+)
+def test_a_malformed_path_is_the_clients_error(
+    server: tuple[str, int], path: str, status: int
+) -> None:
+    response, _ = request(server, path)
+    assert response.status == status
+
+
+@pytest.mark.parametrize(
+    "path", ["/manifest.json", "/.audio-edition.lock", "/.staging/", "/.staging/x/y.mp3"]
+)
+def test_the_builds_own_files_are_not_served(server: tuple[str, int], path: str) -> None:
+    response, body = request(server, path)
+    assert response.status == 404
+    assert b"editions" not in body
+
+
+@contextlib.contextmanager
+def served(output: Path, **options: Any) -> Iterator[tuple[ThreadedWSGIServer, int]]:
+    server, _ = start(
+        output, SETTINGS, "127.0.0.1", 0, lambda: published_editions(output), **options
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, server.port
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def enclosures(body: bytes) -> list[str]:
+    return [entry.enclosures[0].href for entry in feedparser.parse(body).entries]
+
+
+def test_the_feed_names_the_servers_address_whatever_the_host_header_says(
+    server: tuple[str, int], output: Path
+) -> None:
+    _, body = request(server, "/feed.xml", Host="evil.example")
+    assert all(url.startswith(f"http://127.0.0.1:{server[1]}/") for url in enclosures(body))
+    with served(output, host_header=True) as (_, port):
+        _, body = request(("127.0.0.1", port), "/feed.xml", Host="zeitung.lan:8000")
+        assert all(url.startswith("http://zeitung.lan:8000/") for url in enclosures(body))
+
+
+def test_a_client_that_sends_nothing_is_let_go(output: Path) -> None:
+    with (
+        served(output, timeout=0.3) as (_, port),
+        socket.create_connection(("127.0.0.1", port), timeout=5) as idle,
+    ):
+        idle.sendall(b"GET /feed.xml HTTP/1.1\r\nHost: x")  # and then nothing
+        started = time.monotonic()
+        assert idle.recv(1024) == b""  # closed by the server
+        assert time.monotonic() - started < 4
+
+
+def connect_from(address: str, port: int) -> socket.socket:
+    connection = socket.socket()
+    connection.settimeout(5)
+    connection.bind((address, 0))
+    connection.connect(("127.0.0.1", port))
+    return connection
+
+
+def held(server: Any, count: int) -> None:
+    """Wait until the server holds `count` connections (a finished one is let go on its
+    thread, a moment after the client has its answer)."""
+    deadline = time.monotonic() + 5
+    while sum(server.held.values()) != count:
+        assert time.monotonic() < deadline, f"{dict(server.held)} held, not {count}"
+        time.sleep(0.01)
+
+
+def test_one_address_cannot_hold_every_connection(output: Path) -> None:
+    with served(output) as (server, port):
+        server.per_client, server.connections = 3, 8
+        hogs = [connect_from("127.0.0.2", port) for _ in range(3)]
+        for hog in hogs:
+            hog.sendall(b"GET / HTTP/1.1\r\n")  # a request that never ends
+        held(server, 3)
+        turned_away = connect_from("127.0.0.2", port)
+        assert turned_away.recv(1024).startswith(b"HTTP/1.1 503 Service Unavailable\r\n")
+        response, _ = request(("127.0.0.1", port), "/feed.xml")
+        assert response.status == 200  # another device is served meanwhile
+        held(server, 3)
+        more = [connect_from(f"127.0.0.{n}", port) for n in range(3, 8)]
+        held(server, 8)
+        full = connect_from("127.0.0.9", port)
+        assert full.recv(1024).startswith(b"HTTP/1.1 503")  # 8 held in all
+        for connection in [*hogs, *more, turned_away, full]:
+            connection.close()
+        held(server, 0)
+        with connect_from("127.0.0.2", port) as again:  # served again once it lets go
+            again.sendall(b"GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            assert again.recv(1024).startswith(b"HTTP/1.1 200 OK\r\n")
+
+
+def test_the_request_log_has_no_colour_codes_off_a_terminal(
+    server: tuple[str, int], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="werkzeug"):
+        request(server, "/nothing-here.mp3")
+        request(server, "/%00")
+        time.sleep(0.1)
+    lines = [record.getMessage() for record in caplog.records if record.name == "werkzeug"]
+    assert any('"GET /nothing-here.mp3 HTTP/1.1" 404' in line for line in lines)
+    assert not any("\x1b[" in line for line in lines)

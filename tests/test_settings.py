@@ -40,8 +40,49 @@ def test_unknown_setting_suggests_the_right_name(tmp_path: Path) -> None:
 
 
 def test_wrong_type_names_the_setting_and_origin(tmp_path: Path) -> None:
-    with pytest.raises(SettingsError, match="environment: setting bitrate = 'viel' is not a int"):
+    with pytest.raises(SettingsError) as caught:
         load_settings(tmp_path, environ={"AUDIO_EDITION_BITRATE": "viel"})
+    assert str(caught.value) == "environment: setting bitrate = 'viel' is not a whole number"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("podcast_title = [1, 2]", "podcast_title = [1, 2] is not text in quotes"),
+        ("author = 42", "author = 42 is not text in quotes"),
+        ("website = { url = 'x' }", "website = {'url': 'x'} is not text in quotes"),
+        ("bitrate = 96.5", "bitrate = 96.5 is not a whole number"),
+        ("espeak_rate = true", "espeak_rate = True is not a whole number"),
+        ("loudness = nan", "loudness = nan is not a finite number"),
+        ("true_peak = 'laut'", "true_peak = 'laut' is not a finite number"),
+        ("gtts_tempo = false", "gtts_tempo = False is not a finite number"),
+        ("explicit = 1", "explicit = 1 is not true or false"),
+        ("cover = 3000", "cover = 3000 is not a path in quotes"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_not_converted(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text(f"[tool.audio-edition]\n{line}\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(tmp_path, environ={})
+    assert str(caught.value) == f"{settings}: setting {problem}"
+
+
+def test_the_environment_writes_every_type_as_text(tmp_path: Path) -> None:
+    environ = {
+        "AUDIO_EDITION_ESPEAK_RATE": "130",
+        "AUDIO_EDITION_LOUDNESS": "-15.5",
+        "AUDIO_EDITION_EXPLICIT": "ja",
+        "AUDIO_EDITION_PODCAST_TITLE": "42",
+        "AUDIO_EDITION_COVER": "bild.png",
+    }
+    settings = load_settings(tmp_path, environ=environ)
+    assert (settings.espeak_rate, settings.loudness, settings.explicit) == (130, -15.5, True)
+    assert (settings.podcast_title, settings.cover) == ("42", tmp_path / "bild.png")
+    with pytest.raises(SettingsError, match=r"espeak_rate = '1\.5' is not a whole number"):
+        load_settings(tmp_path, environ={"AUDIO_EDITION_ESPEAK_RATE": "1.5"})
 
 
 def test_broken_pyproject_is_reported(tmp_path: Path) -> None:

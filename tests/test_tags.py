@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 import subprocess
 from dataclasses import replace
@@ -186,3 +188,29 @@ def test_chapters_are_stored_in_the_order_they_play(tmp_path: Path) -> None:
     tags = ID3(mp3)
     assert [str(tags[f"CHAP:chp{n}"].sub_frames["TIT2"]) for n in range(4)] == titles
     assert tags.getall("CTOC")[0].child_element_ids == ["chp0", "chp1", "chp2", "chp3"]
+
+
+@pytest.mark.parametrize(("count", "kept"), [(255, 255), (256, 128), (600, 200)])
+def test_more_chapters_than_an_id3_table_holds_are_merged_evenly(
+    tmp_path: Path, count: int, kept: int
+) -> None:
+    mp3 = tmp_path / "lang.mp3"
+    subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono",
+         "-t", "1", "-c:a", "libmp3lame", "-b:a", "96k", str(mp3)],
+        check=True,
+    )  # fmt: skip
+    chapters = tuple(Chapter(float(n), n + 1.0, f"Zwischentitel {n}") for n in range(count))
+    edition = dataclasses.replace(EDITION, duration=float(count), chapters=chapters)
+    write_tags(mp3, edition, SETTINGS, None)
+    tags = ID3(mp3)
+    (toc,) = tags.getall("CTOC")
+    assert len(toc.child_element_ids) == kept
+    written = [tags[f"CHAP:{element}"] for element in toc.child_element_ids]
+    step = count // kept
+    assert [str(chap.sub_frames["TIT2"]) for chap in written] == [
+        f"Zwischentitel {n}" for n in range(0, count, step)
+    ]
+    assert [chap.start_time for chap in written] == list(range(0, count * 1000, step * 1000))
+    assert written[-1].end_time == count * 1000
+    assert all(a.end_time == b.start_time for a, b in itertools.pairwise(written))

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from audio.builds.validate import check_cover, check_lexicon, check_renditions, check_sources
+from audio.builds.validate import (
+    check_base_url,
+    check_cover,
+    check_lexicon,
+    check_renditions,
+    check_sources,
+)
 from audio.settings import Settings
 
 GOOD = Settings(base_url="https://example.org/")
@@ -64,3 +70,12 @@ def test_sources_are_web_addresses_or_files() -> None:
         "sources: 'https:/kaputt' is neither an http(s) address like "
         "https://example.org/feed.xml nor a file",
     ]
+
+
+@pytest.mark.parametrize(
+    "website", ["javascript:alert(document.cookie)", "ftp://example.org/", "example.org", "https:"]
+)
+def test_the_website_must_be_a_web_address(website: str) -> None:
+    (found,) = check_base_url(GOOD.replace(website=website))
+    assert found == f"website {website!r} is not an http(s) address like https://example.org/"
+    assert list(check_base_url(GOOD.replace(website="http://zeitung.example/kommentare"))) == []

@@ -5,6 +5,7 @@ script's end stops the watch. No test waits for a clock."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -228,6 +229,21 @@ def test_a_round_that_cannot_start_is_told_and_the_watch_goes_on(
     script = Script(lambda: articles.rename(away), idle, lambda: away.rename(articles), idle)
     assert run(script, build) == ["articles: is not a folder of articles"]
     assert len(rounds) == 2
+
+
+def test_a_full_disk_is_told_in_words_and_the_watch_goes_on(newsroom: Path, rounds: list) -> None:
+    record = recording(rounds)
+    calls: list[Settings] = []
+
+    def build(settings: Settings) -> None:
+        calls.append(settings)
+        if len(calls) == 1:  # the first round meets a full disk
+            raise OSError(errno.ENOSPC, "No space left on device", "output/feed.xml")
+        record(settings)
+
+    script = Script(write(newsroom / "articles" / "k0.txt", short_article(5)), idle)
+    assert run(script, build) == ["output/feed.xml: the disk is full (No space left on device)"]
+    assert len(rounds) == 1
 
 
 @pytest.mark.parametrize(("engine", "opened"), [("espeak", 1), ("auto", 2)])

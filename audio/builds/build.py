@@ -14,6 +14,7 @@ it imports no audio, feed or imaging library and starts no worker.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ def build_output(
         run = _Build(settings, output, keep, force, events)
         run.go(sources, jobs or default_jobs())
         staging.discard(output)
+        if "audio.cache" in sys.modules:  # else nothing was read from the cache in this process
+            run.report.warnings += sys.modules["audio.cache"].notices()
         if after is not None:
             after(run.report)
     return run.report
@@ -190,7 +193,7 @@ class _Build:
             inputs = self.digests.inputs(work.content[name])
             previous = self.manifest.records.get(name)
             try:
-                article = read_article(source)
+                article = read_article(source, self.settings)
                 other = owners.setdefault(article.slug, name)
                 if other != name:
                     raise AudioEditionError(
@@ -248,6 +251,7 @@ class _Build:
                 result.record,
                 error=result.error,
                 detail=result.detail,
+                warnings=list(result.warnings),
                 why=self.why.get(result.source),
                 seconds=result.seconds,
             )

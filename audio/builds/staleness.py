@@ -16,6 +16,7 @@ from typing import Any
 
 from audio import __version__, fingerprints
 from audio.builds.manifest import Inputs, Manifest, Record
+from audio.inputs import file_digest
 from audio.settings import Settings
 
 # Change the sound: synthesize again. The podcast title is spoken in the outro.
@@ -81,9 +82,12 @@ ENGINE = frozenset(
         "cache_dir",
     }
 )
-# Where things are, come from and go to: moving a folder, importing from other web sources (the
-# article files they give are digested themselves) or deploying elsewhere changes no edition.
-LOCATIONS = frozenset({"articles", "output", "sources", "deploy"})
+# Where things are, come from and go to, and which files may be read: moving a folder, importing
+# from other web sources (the article files they give are digested themselves) or deploying
+# elsewhere changes no edition.
+LOCATIONS = frozenset(
+    {"articles", "output", "sources", "deploy", "max_article_size", "allow_outside_links"}
+)
 
 
 @dataclass(frozen=True)
@@ -176,10 +180,6 @@ def _build_reason(
     if not record.intact(output):
         return "files missing or changed"
     return None
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _settings_digest(settings: Settings, names: frozenset[str], **extra: str) -> str:

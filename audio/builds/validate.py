@@ -8,10 +8,13 @@ the function, so that a build with nothing to do stays fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from audio.errors import SettingsError
+from audio.inputs import open_regular
 from audio.mastering.mp3format import MP3_BITRATES
 from audio.settings import Settings
 
@@ -23,9 +26,16 @@ def check_base_url(settings: Settings) -> Iterator[str]:
             "in pyproject.toml, or pass --base-url"
         )
         return
-    parts = urlsplit(settings.base_url)
+    yield from _web_address("base_url", settings.base_url)
+    if settings.website:
+        # The feed's channel link: a javascript: address there runs in whatever shows it.
+        yield from _web_address("website", settings.website)
+
+
+def _web_address(name: str, address: str) -> Iterator[str]:
+    parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        yield f"base_url {settings.base_url!r} is not an http(s) address like https://example.org/"
+        yield f"{name} {address!r} is not an http(s) address like https://example.org/"
 
 
 def check_engine(settings: Settings) -> Iterator[str]:
@@ -70,8 +80,8 @@ def check_renditions(settings: Settings) -> Iterator[str]:
             yield f"{name} = {getattr(settings, name)} dBTP is outside -10 to 0 dBTP"
     for name in ("intro_music", "outro_music"):
         music = getattr(settings, name)
-        if music is not None and not music.is_file():
-            yield f"{name} {music} does not exist"
+        if music is not None and (problem := _unreadable(music)):
+            yield f"{name} {music} {problem}"
 
 
 def check_cover(settings: Settings) -> Iterator[str]:
@@ -101,8 +111,8 @@ def check_podcast(settings: Settings) -> Iterator[str]:
 def check_lexicon(settings: Settings) -> Iterator[str]:
     from audio.text.speech import load_lexicon
 
-    if settings.lexicon is not None and not settings.lexicon.is_file():
-        yield f"lexicon {settings.lexicon} does not exist"
+    if settings.lexicon is not None and (problem := _unreadable(settings.lexicon)):
+        yield f"lexicon {settings.lexicon} {problem}"
     elif settings.lexicon is not None:
         try:
             load_lexicon(settings.lexicon)
@@ -122,6 +132,47 @@ def check_sources(settings: Settings) -> Iterator[str]:
             )
 
 
+def check_articles(settings: Settings) -> Iterator[str]:
+    if settings.max_article_size < 1000:
+        yield (
+            f"max_article_size = {settings.max_article_size} bytes: an article must be allowed "
+            "at least 1 kB"
+        )
+
+
+def check_output(settings: Settings) -> Iterator[str]:
+    """The output folder, or the folder it will be made in, must be a folder that can be
+    written: found here, not as a traceback from the lock or the staging folder."""
+    output = settings.output
+    existing = next((folder for folder in (output, *output.parents) if folder.exists()), None)
+    if existing is None:
+        return
+    if not existing.is_dir():
+        where = "" if existing == output else f" ({existing} is in its path)"
+        yield f"output {output}: a file, not a folder{where}"
+    elif not os.access(existing, os.W_OK):
+        why = "the file system is read-only" if _read_only(existing) else "permission denied"
+        yield f"output {output} cannot be written: {why} ({existing})"
+
+
+def _read_only(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):  # Windows
+        return False
+    return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why the file a setting names cannot be read ("does not exist", "is a folder, not a
+    file"), or None."""
+    try:
+        open_regular(path).close()
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as error:
+        return str(error.strerror or error)
+    return None
+
+
 CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_base_url,
     check_engine,
@@ -133,6 +184,8 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_lexicon,
     check_podcast,
     check_sources,
+    check_articles,
+    check_output,
 )
 
 

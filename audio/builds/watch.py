@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio.builds.validate import validate
-from audio.errors import AudioEditionError, SettingsError
+from audio.errors import AudioEditionError, SettingsError, system_problem
 from audio.settings import Settings, settings_file
 from audio.text.readers import is_article
 
@@ -169,9 +169,12 @@ def _round(build: Round, settings: Settings, problem: Callable[[str], None]) -> 
         _forget_engines()
     try:
         build(settings)
-    except (AudioEditionError, OSError) as error:
-        # No article folder, an unreachable share: the next change starts another round.
+    except AudioEditionError as error:
+        # No article folder: the next change starts another round.
         problem(str(error))
+    except OSError as error:
+        # An unreachable share, a full disk: the same, said as cli/app.py says it.
+        problem(system_problem(error))
 
 
 def _forget_engines() -> None:

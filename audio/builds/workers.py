@@ -8,6 +8,7 @@ this process, so that it does not pay for starting interpreters.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import os
@@ -24,7 +25,8 @@ from audio import crashpoints
 from audio.builds.allocator import keep_freed_memory
 from audio.builds.manifest import Inputs, Record
 from audio.builds.staging import mark_complete, staged_files
-from audio.errors import AudioEditionError
+from audio.cache import notices as cache_notices
+from audio.errors import AudioEditionError, system_problem
 from audio.settings import Settings
 from audio.text.article import Article
 from audio.text.script import build_script
@@ -56,6 +58,8 @@ class Result:
     detail: str | None = None
     """The traceback of an unexpected failure, for the verbose output."""
     seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+    """What went wrong with the cache meanwhile (audio/cache.py): it cost time, not the edition."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -67,6 +71,12 @@ def engine_for(settings: Settings) -> Engine:
 def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     """One article into a complete edition in `stage`; never raises."""
     started = time.perf_counter()
+    result = _built(job, settings, stage, status)
+    seconds = time.perf_counter() - started
+    return dataclasses.replace(result, seconds=seconds, warnings=tuple(cache_notices()))
+
+
+def _built(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     try:
         status(job.source, "writing the script")
         with _reader(job, settings) as reader:
@@ -77,15 +87,16 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
         record = Record(edition.to_json(), job.inputs, staged_files(stage, edition.slug))
         mark_complete(stage, job.source, record)
         crashpoints.point("staged")
-        return Result(job.source, record, seconds=time.perf_counter() - started)
+        return Result(job.source, record)
     except AudioEditionError as error:
-        return Result(job.source, error=str(error), seconds=time.perf_counter() - started)
+        return Result(job.source, error=str(error))
+    except OSError as error:
+        return Result(job.source, error=f"{job.article.source}: {system_problem(error)}")
     except Exception as error:
         return Result(
             job.source,
             error=f"{job.article.source}: failed unexpectedly: {type(error).__name__}: {error}",
             detail=traceback.format_exc(),
-            seconds=time.perf_counter() - started,
         )
 
 

@@ -12,7 +12,7 @@ import typer
 
 from audio import __version__
 from audio.cli.terminal import Terminal
-from audio.errors import AudioEditionError
+from audio.errors import AudioEditionError, system_problem
 from audio.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -31,7 +31,8 @@ Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 def command(function: Command | None = None, *, name: str | None = None) -> Any:
-    """Register a command whose AudioEditionErrors end as one plain message and exit code 1."""
+    """Register a command whose AudioEditionErrors and OSErrors end as one plain message and exit
+    code 1."""
 
     def register(function: Command) -> Command:
         @functools.wraps(function)
@@ -40,6 +41,11 @@ def command(function: Command | None = None, *, name: str | None = None) -> Any:
                 return function(*args, **kwargs)
             except AudioEditionError as error:
                 problem(str(error))
+                raise typer.Exit(1) from None
+            except OSError as error:
+                # A full disk, a read-only folder, a file where a folder belongs: the user's
+                # to mend, so a line that says which, not a traceback.
+                problem(system_problem(error))
                 raise typer.Exit(1) from None
 
         app.command(name=name)(run)

@@ -213,10 +213,13 @@ def render(
 
     Example: audio-edition render articles/kommentar.txt -o kommentar.mp3
     """
+    from audio.cache import notices
     from audio.edition.stages import render_file
 
     settings = settings_with(
         **speech_options(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model)
     )
     timeline = render_file(source, target, settings, warn=warn, wav=wav)
+    for notice in notices():
+        warn(notice)
     out.say(f"{target}  {timeline.duration:.1f} s, {len(timeline.cues)} sentences")

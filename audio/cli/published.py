@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -27,16 +28,33 @@ def serve(
         str, typer.Option("--host", help="Address to listen on; 0.0.0.0 means every network.")
     ] = "0.0.0.0",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    host_header: Annotated[
+        bool,
+        typer.Option(
+            "--host-header",
+            help="Feeds name the address each request came in on (its Host header), for a "
+            "server reached by several names; default: the address printed at the start.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the output folder on the local network, with a feed a phone there can subscribe to.
 
     Example: audio-edition serve --port 8000
     """
-    from audio.hosting.serve import published_editions, start
+    from audio.hosting.serve import WILDCARDS, listening_on, published_editions, start
 
     settings = settings_with(output=out_dir)
     output = settings.output
-    server, url = start(output, settings, host, port, lambda: published_editions(output))
+    editions = functools.partial(published_editions, output)
+    server, url = start(output, settings, host, port, editions, host_header=host_header)
+    addresses = ", ".join(listening_on(host))
+    if host in WILDCARDS:
+        out.say(
+            f"Listening on every network this machine is on ({host or '0.0.0.0'}, port "
+            f"{server.port}): {addresses}; --host 127.0.0.1 keeps it to this machine"
+        )
+    else:
+        out.say(f"Listening on {addresses}, port {server.port}, only")
     out.say(f"Serving {output} at {url}")
     out.say(f"Subscribe in a podcast app: {url}feed.xml  (Ctrl-C stops)")
     try:

@@ -76,8 +76,9 @@ def cache(
 
     Example: audio-edition cache --max-size 500MB
     """
-    from audio.cache import cache_location, parse_size, prune
+    from audio.cache import cache_location, prune
     from audio.cache import usage as cache_usage
+    from audio.settings import parse_size
 
     settings = settings_with()
     folder = cache_location(settings)

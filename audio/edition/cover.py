@@ -3,12 +3,10 @@ the settings is checked; without one, a cover with the podcast's title is drawn 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import io
 import math
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ import PIL
 from audio import fingerprints
 from audio.errors import SettingsError
 from audio.files import write_changed
+from audio.inputs import read_bounded
 from audio.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,6 +28,10 @@ if TYPE_CHECKING:
 
 SIZE = 3000
 SMALLEST = 1400
+LARGEST = 64 * 10**6
+"""Bytes: more than a 3000 px PNG of RGB stored without compression (27 MB) can take."""
+LARGEST = 64 * 10**6
+"""Bytes: more than a 3000 px PNG of RGB stored without compression (27 MB) can take."""
 FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
 # The copy inside each MP3 (APIC): players show it at a few hundred pixels at most, and 600 px
 # keeps the drawn cover at 34 kB instead of 260 kB in every file.
@@ -56,7 +59,7 @@ class Cover:
 def check_cover(path: Path) -> Cover:
     """The image at `path`, if it is fit to be a podcast cover; else a SettingsError saying why."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, LARGEST)
     except OSError as error:
         raise SettingsError(f"{path}: cannot read the cover: {error.strerror}") from error
     from PIL import Image, UnidentifiedImageError
@@ -204,8 +207,7 @@ def _small(cover: Cover, kept: Path | None) -> bytes:
 def _kept_in(settings: Settings) -> Path | None:
     from audio.cache import cache_folder
 
-    folder = cache_folder(settings)
-    return folder / "covers" if folder else None
+    return cache_folder(settings)
 
 
 def _made(kept: Path | None, source: bytes, make: Callable[[], bytes]) -> bytes:
@@ -214,18 +216,17 @@ def _made(kept: Path | None, source: bytes, make: Callable[[], bytes]) -> bytes:
     of CPU in every build, reading them back a fraction of a millisecond."""
     if kept is None:
         return make()
-    from audio.cache import write_cached
+    from audio.cache import Shelf
 
     digest = hashlib.sha256(source + fingerprints.digest("cover").encode())
     digest.update(PIL.__version__.encode())
-    path = kept / f"{digest.hexdigest()}.jpg"
-    with contextlib.suppress(OSError):
-        data = path.read_bytes()
-        os.utime(path)  # its last use, for pruning
-        return data
+    key = digest.hexdigest()
+    shelf = Shelf(kept, "covers")
+    entry = shelf.read(shelf.path(key), key)
+    if entry is not None:
+        return entry.payload
     data = make()
-    with contextlib.suppress(OSError):
-        write_cached(path, data)
+    shelf.write(shelf.path(key), key, data)
     return data
 
 

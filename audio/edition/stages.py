@@ -85,7 +85,7 @@ def render_file(
     _check_output(target, RENDERED)
     if wav is not None:
         _check_output(wav, (".wav",))
-    article = read_article(source)
+    article = read_article(source, settings)
     engine = open_engine(settings.engine, settings)
     if warning := fallback_warning(engine):
         (warn or functools.partial(warnings.warn, stacklevel=2))(warning)
@@ -255,10 +255,11 @@ def _write_renditions(
     within = folder / draft.slug
     with contextlib.ExitStack() as stack:
         temporaries = [stack.enter_context(temporary_file(within, r.suffix)) for r in wanted]
+        cache = stack.enter_context(segment_cache(settings, folder))
         with mastering(
             timeline,
             list(zip(wanted, temporaries, strict=True)),
-            segment_cache(settings),
+            cache,
             analyses=analyses,
             edition=draft.guid,
         ) as results:

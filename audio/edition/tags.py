@@ -3,7 +3,9 @@ it, the full text, the cover, and a chapter per part of the narration."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from mutagen.id3 import (
@@ -31,6 +33,7 @@ from mutagen.id3 import (
 
 from audio.edition.model import Edition
 from audio.settings import Settings
+from audio.voice.timeline import Chapter
 
 UTF16 = 1
 """ID3v2.3 knows Latin-1 and UTF-16 only."""
@@ -44,6 +47,11 @@ def id3_copyright(line: str, year: int) -> str:
     which players put before it (ID3v2.3, section 4.2.1)."""
     text = _COPYRIGHT_SIGN.sub("", line)
     return text if _LEADING_YEAR.match(text) else f"{year} {text}"
+
+
+MOST_CHAPTERS = 255
+"""A CTOC frame counts its entries in one byte (ID3v2 Chapter Frame Addendum): an edition with
+more chapters has consecutive ones merged, evenly, in its tags; its chapters file keeps them all."""
 
 
 def write_tags(mp3: Path, edition: Edition, settings: Settings, cover: bytes | None) -> None:
@@ -138,7 +146,8 @@ def full_text(edition: Edition) -> str:
 
 def _add_chapters(tags: ID3, edition: Edition, length: int) -> None:
     """CTOC plus one CHAP per part; times in ms, the last ending with the audio."""
-    ids = [f"chp{number}" for number in range(len(edition.chapters))]
+    chapters = _at_most(edition.chapters, MOST_CHAPTERS)
+    ids = [f"chp{number}" for number in range(len(chapters))]
     if not ids:
         return
     tags.add(
@@ -149,7 +158,7 @@ def _add_chapters(tags: ID3, edition: Edition, length: int) -> None:
             sub_frames=[TIT2(encoding=UTF16, text=edition.title)],
         )
     )
-    for element, chapter in zip(ids, edition.chapters, strict=True):
+    for element, chapter in zip(ids, chapters, strict=True):
         start = min(round(chapter.start * 1000), length)
         end = min(round(chapter.end * 1000), length)
         if element == ids[-1]:
@@ -162,3 +171,12 @@ def _add_chapters(tags: ID3, edition: Edition, length: int) -> None:
                 sub_frames=[TIT2(encoding=UTF16, text=chapter.title)],
             )
         )
+
+
+def _at_most(chapters: Sequence[Chapter], most: int) -> Sequence[Chapter]:
+    """`chapters`, every run of consecutive ones merged into the first so that `most` are left."""
+    size = math.ceil(len(chapters) / most)
+    if size <= 1:
+        return chapters
+    runs = [chapters[start : start + size] for start in range(0, len(chapters), size)]
+    return [Chapter(run[0].start, run[-1].end, run[0].title) for run in runs]

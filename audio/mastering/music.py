@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from audio.errors import AudioError
+from audio.inputs import open_regular
 from audio.mastering.loudness import fft_size, from_db, loudness
 from audio.voice.ffmpeg import ffmpeg_exe
 from audio.voice.pcm import InMemory, Samples
@@ -26,6 +27,9 @@ FADE = 2.0
 FADE_IN = 0.3
 # Longer music is cut, with a fade, to this.
 LONGEST = 20.0
+# Seconds of a music file decoded at most: what LONGEST needs after silence at its start, so that
+# an hour-long file costs no more than a jingle.
+READ = 60.0
 # Music quieter than this at either end counts as silence and is cut.
 SILENCE_DBFS = -50.0
 
@@ -79,11 +83,15 @@ def resample(samples: np.ndarray, rate: int, wanted: int) -> np.ndarray:
 
 def _music(path: Path, rate: int, level: float) -> np.ndarray:
     command = [
-        ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-i", str(path),
-        "-ac", "1", "-ar", str(rate), "-f", "f32le", "pipe:1",
+        ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-t", str(READ),
+        "-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "f32le", "pipe:1",
     ]  # fmt: skip
-    if not path.is_file():
-        raise AudioError(f"{path}: music file not found")
+    try:
+        open_regular(path).close()
+    except FileNotFoundError:
+        raise AudioError(f"{path}: music file not found") from None
+    except OSError as error:
+        raise AudioError(f"{path}: cannot read this music: {error.strerror}") from None
     done = subprocess.run(command, capture_output=True)
     if done.returncode != 0:
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -1,28 +1,47 @@
 """Encoded MP3 segments (audio/mastering/master.py), kept for later builds under
-`segments/<key>/<gain>.mp3`: the key names everything but the gain that made the MP3 (the
+`segments/<key>/<gain>.entry`: the key names everything but the gain that made the MP3 (the
 segment's samples, the rendition, the encoder and the mastering code), so that a rebuild can find
-the gains a segment was encoded at and keep one; `<gain>.json` beside it holds what the segment
-measures, decoded, at that gain. `segments/gains/<key>` holds the gain an edition's rendition
-was last published at: only that edition's rebuild starts from it.
+the gains a segment was encoded at and keep one. Each is one sealed entry (audio/cache.py): the
+MP3 frames, with what the segment measures, decoded, at that gain. `segments/gains/<edition>`
+holds the gain an edition's rendition was last published at: only that edition's rebuild starts
+from it.
+
+Mastering reads a segment's frames by path when it joins the rendition, long after it found the
+segment: what it is given is a verified copy in a work folder of its own (below `within`, the
+edition's staging folder in a build), so that neither pruning nor another build changes it
+meanwhile. Segments are encoded into that folder too, and sealed into the cache from there.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import shutil
+import tempfile
+import threading
 import uuid
-from collections.abc import Sequence
+import weakref
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio.cache import cache_folder
+from audio.cache import SUFFIX, Shelf, cache_folder
 from audio.settings import Settings
 
 
-def segment_cache(settings: Settings) -> SegmentCache | None:
-    """The cache of encoded segments (audio/mastering/master.py), unless caching is off."""
+@contextlib.contextmanager
+def segment_cache(settings: Settings, within: Path | None = None) -> Iterator[SegmentCache | None]:
+    """The cache of encoded segments (audio/mastering/master.py), unless caching is off; its
+    work folder lies below `within` (else the system's temporary folder) until the block ends."""
     folder = cache_folder(settings)
-    return SegmentCache(folder) if folder else None
+    if folder is None:
+        yield None
+        return
+    cache = SegmentCache(folder, within)
+    try:
+        yield cache
+    finally:
+        cache.close()
 
 
 def gain_name(gain: float) -> str:
@@ -33,7 +52,8 @@ def gain_name(gain: float) -> str:
 @dataclass(frozen=True)
 class CachedSegment:
     path: Path
-    """The segment's MP3 frames as the encoder wrote them."""
+    """The segment's MP3 frames as the encoder wrote them (a copy of the cache's, in the work
+    folder)."""
     powers: list[float]
     """Its K-weighted power per 100 ms step, decoded."""
     limited: float
@@ -45,8 +65,13 @@ class CachedSegment:
 class SegmentCache:
     """Encoded MP3 segments by key (see the module's docstring) and gain."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / "segments"
+    def __init__(self, folder: Path, within: Path | None = None) -> None:
+        self.shelf = Shelf(folder, "segments")
+        self.within = within
+        self._work: Path | None = None
+        self._cleanup: weakref.finalize | None = None
+        self._lock = threading.Lock()
+        self._found: dict[tuple[str, str], CachedSegment | None] = {}
 
     def gains(self, key: str) -> list[str]:
         """The gains (as named by gain_name) this segment was encoded at."""
@@ -54,24 +79,17 @@ class SegmentCache:
             names = os.listdir(self._entry(key))
         except OSError:
             return []
-        return [name[: -len(".json")] for name in names if name.endswith(".json")]
+        return [name[: -len(SUFFIX)] for name in names if name.endswith(SUFFIX)]
 
     def get(self, key: str, gain: str) -> CachedSegment | None:
-        mp3, figures = self._paths(key, gain)
-        try:
-            data = json.loads(figures.read_text(encoding="utf-8"))
-            os.utime(mp3)
-            os.utime(figures)
-            powers = [float(p) for p in data["powers"]]
-            return CachedSegment(mp3, powers, float(data["limited"]), float(data["true_peak"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        """The segment encoded at `gain`, verified and copied into the work folder (once)."""
+        if (key, gain) not in self._found:
+            self._found[key, gain] = self._copied(key, gain)
+        return self._found[key, gain]
 
     def temporary(self, key: str) -> Path:
-        """A fresh name to encode into before put()."""
-        entry = self._entry(key)
-        entry.mkdir(parents=True, exist_ok=True)
-        return entry / f".{uuid.uuid4().hex}.tmp"
+        """A fresh name in the work folder, to encode into before put()."""
+        return self._folder() / f"{key[:16]}-{uuid.uuid4().hex}.mp3"
 
     def put(
         self,
@@ -82,30 +100,52 @@ class SegmentCache:
         limited: float,
         true_peak: float,
     ) -> Path:
-        """Move `encoded` (from temporary()) into the cache with its figures; where it is now."""
-        mp3, figures = self._paths(key, gain)
-        figured = {"powers": [float(p) for p in powers], "limited": limited, "true_peak": true_peak}
-        data = json.dumps(figured)
-        text = figures.with_name(f".{uuid.uuid4().hex}.tmp")
-        try:
-            os.replace(encoded, mp3)
-            text.write_text(data, encoding="utf-8")
-            os.replace(text, figures)
-        except OSError:
-            text.unlink(missing_ok=True)
-            return encoded if encoded.exists() else mp3
-        return mp3
+        """Keep `encoded` (from temporary()) in the cache with its figures; it stays where it is
+        for mastering to join (the answer), and goes with the work folder."""
+        meta = {
+            "powers": [float(p) for p in powers],
+            "limited": float(limited),
+            "true_peak": float(true_peak),
+        }
+        self.shelf.write(self._path(key, gain), _entry_key(key, gain), encoded.read_bytes(), meta)
+        return encoded
+
+    def close(self) -> None:
+        """Remove the work folder and the copies in it."""
+        if self._cleanup is not None:
+            self._cleanup()
+
+    def _copied(self, key: str, gain: str) -> CachedSegment | None:
+        entry = self.shelf.read(self._path(key, gain), _entry_key(key, gain))
+        if entry is None:
+            return None
+        copy = self.temporary(key)
+        copy.write_bytes(entry.payload)
+        powers = [float(power) for power in entry.meta["powers"]]
+        limited, true_peak = float(entry.meta["limited"]), float(entry.meta["true_peak"])
+        return CachedSegment(copy, powers, limited, true_peak)
+
+    def _folder(self) -> Path:
+        with self._lock:
+            if self._work is None:
+                if self.within is not None:
+                    self.within.mkdir(parents=True, exist_ok=True)
+                work = tempfile.mkdtemp(prefix=".audio-edition-segments-", dir=self.within)
+                self._work = Path(work)
+                # Also when a caller forgets close(), as TemporaryDirectory does.
+                self._cleanup = weakref.finalize(self, shutil.rmtree, self._work, True)
+            return self._work
 
     def last_gain(self, edition: str) -> str | None:
         """The gain (as named by gain_name) the edition (by its key) was last encoded at."""
         try:
-            return (self.folder / "gains" / edition).read_text(encoding="utf-8").strip() or None
+            return (self.shelf.root / "gains" / edition).read_text(encoding="utf-8").strip() or None
         except (OSError, UnicodeDecodeError):
             return None
 
     def remember(self, edition: str, gain: str) -> None:
         """Keep `gain` as the edition's last; a cache that cannot be written is passed over."""
-        path = self.folder / "gains" / edition
+        path = self.shelf.root / "gains" / edition
         temporary = path.with_name(f".{uuid.uuid4().hex}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,8 +155,11 @@ class SegmentCache:
             temporary.unlink(missing_ok=True)
 
     def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+        return self.shelf.root / key[:2] / key
 
-    def _paths(self, key: str, gain: str) -> tuple[Path, Path]:
-        entry = self._entry(key)
-        return entry / f"{gain}.mp3", entry / f"{gain}.json"
+    def _path(self, key: str, gain: str) -> Path:
+        return self._entry(key) / f"{gain}{SUFFIX}"
+
+
+def _entry_key(key: str, gain: str) -> str:
+    return f"{key} {gain}"

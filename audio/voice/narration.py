@@ -16,23 +16,20 @@ for mastering while the engine reads the next.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import wave
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from audio import fingerprints
-from audio.cache import cache_folder, write_cached
+from audio.cache import Shelf, cache_folder
 from audio.settings import Settings
 from audio.text.script import Script
 from audio.voice.assembly import Assembly, Narrated
 from audio.voice.cutting import Cutting
 from audio.voice.engines import Engine
 from audio.voice.ffmpeg import AudioSegment
-from audio.voice.pcm import Samples, read_wav, wav_bytes
+from audio.voice.pcm import Samples, audio_entry, entry_audio
 from audio.voice.timeline import Timeline
 
 BATCH = 5000
@@ -152,33 +149,26 @@ def narration_cache(settings: Settings) -> NarrationCache | None:
 
 
 class NarrationCache:
-    """Narrated segments by key: what was said, how, and the code that laid it out."""
+    """Narrated segments by key: what was said, how, and the code that laid it out. Each is one
+    sealed entry (audio/cache.py): the samples, their rate and width, and the sentences' cues."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder / "narration"
+        self.shelf = Shelf(folder, "narration")
 
     def get(self, key: str) -> tuple[AudioSegment, list[tuple[int, int]]] | None:
         """The segment's samples and each sentence's [first, after last) sample in them."""
-        wav, cues = self._paths(key)
-        try:
-            spans = [(int(start), int(end)) for start, end in json.loads(cues.read_text("utf-8"))]
-            audio = read_wav(wav)
-            os.utime(cues)
-        except (OSError, ValueError, TypeError, EOFError, wave.Error):
+        entry = self.shelf.read(self.shelf.path(key), key)
+        if entry is None:
             return None
-        return audio, spans
+        cues = [(int(start), int(end)) for start, end in entry.meta["cues"]]
+        return entry_audio(entry.payload, entry.meta), cues
 
     def has(self, key: str) -> bool:
-        """Whether the segment is stored (get() may still find it unreadable)."""
-        return all(path.is_file() for path in self._paths(key))
+        """Whether the segment is stored (get() may still find it damaged)."""
+        return self.shelf.path(key).is_file()
 
     def put(self, key: str, audio: AudioSegment, cues: Sequence[tuple[int, int]]) -> None:
         """Store a segment; a cache that cannot be written only costs time later."""
-        wav, spans = self._paths(key)
-        with contextlib.suppress(OSError):
-            write_cached(spans, json.dumps([list(cue) for cue in cues]).encode())
-            write_cached(wav, wav_bytes(audio))
-
-    def _paths(self, key: str) -> tuple[Path, Path]:
-        stem = self.folder / key[:2] / key
-        return stem.with_suffix(".wav"), stem.with_suffix(".json")
+        payload, shape = audio_entry(audio)
+        meta = {**shape, "cues": [list(cue) for cue in cues]}
+        self.shelf.write(self.shelf.path(key), key, payload, meta)

@@ -9,8 +9,6 @@ would count into the process's resident memory until it is unmapped.
 
 from __future__ import annotations
 
-import io
-import os
 import wave
 from abc import ABC, abstractmethod
 from pathlib import Path
@@ -123,24 +121,17 @@ class InFile(Samples):
             return np.fromfile(source, self.kind, stop - start, offset=start * self.width)
 
 
-def read_wav(path: Path) -> AudioSegment:
-    """A WAV file, its last use noted in its modification time."""
-    data = path.read_bytes()
-    os.utime(path)
-    with wave.open(io.BytesIO(data)) as reader:
-        return AudioSegment(
-            data=reader.readframes(reader.getnframes()),
-            sample_width=reader.getsampwidth(),
-            frame_rate=reader.getframerate(),
-            channels=reader.getnchannels(),
-        )
+def audio_entry(audio: AudioSegment) -> tuple[bytes, dict[str, int]]:
+    """An AudioSegment as a cache entry (audio/cache.py): its samples, and what they are."""
+    shape = {"rate": audio.frame_rate, "width": audio.sample_width, "channels": audio.channels}
+    return audio.raw_data, shape
 
 
-def wav_bytes(audio: AudioSegment) -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as writer:
-        writer.setnchannels(audio.channels)
-        writer.setsampwidth(audio.sample_width)
-        writer.setframerate(audio.frame_rate)
-        writer.writeframes(audio.raw_data)
-    return buffer.getvalue()
+def entry_audio(payload: bytes, shape: dict[str, int]) -> AudioSegment:
+    """The AudioSegment `audio_entry` stored."""
+    return AudioSegment(
+        data=payload,
+        sample_width=shape["width"],
+        frame_rate=shape["rate"],
+        channels=shape["channels"],
+    )

@@ -66,14 +66,6 @@ def _windows_bytes(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_WINDOWS_BYTES, _windows_bytes)
 
 
-def read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleError(path, f"cannot read the file: {error.strerror}") from error
-    return decode(path, data)
-
-
 def decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise ArticleError(path, "the file is empty")

@@ -117,7 +117,17 @@ def _text_field(path: Path, meta: dict[str, Any], key: str) -> str | None:
     value = meta.get(key)
     if value is None:
         return None
-    if not isinstance(value, (str, int, float)):
+    if isinstance(value, bool):
+        raise ArticleError(
+            path,
+            f"front matter '{key}' is read as {str(value).lower()} (YAML reads yes, no, on and "
+            "off so); put the text in quotes",
+        )
+    if isinstance(value, float):
+        raise ArticleError(
+            path, f"front matter '{key}' is read as the number {value}; put the text in quotes"
+        )
+    if not isinstance(value, (str, int)):
         raise ArticleError(path, f"front matter '{key}' must be text, not {type(value).__name__}")
     return " ".join(str(value).split()) or None
 

@@ -3,25 +3,22 @@ only the sentences the cache does not have yet.
 
 A take is keyed by the spoken text, the engine's identity (engine, version, voice and every option
 that changes the sound) and the engine code, so an edited paragraph misses and the rest hits.
-Takes are stored as 16-bit WAV at the engine's own sample rate: reading one back costs well under
-a millisecond, where FLAC (half the size) costs an ffmpeg run of about 20 ms per take.
+Takes are stored as the engine's 16-bit samples at its own rate, sealed (audio/cache.py): reading
+one back costs well under a millisecond, where FLAC (half the size) costs an ffmpeg run of about
+20 ms per take.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import wave
 from collections.abc import Sequence
 from pathlib import Path
 
 from audio import fingerprints
-from audio.cache import write_cached
+from audio.cache import Shelf
 from audio.voice.engines.engine import Engine
 from audio.voice.ffmpeg import AudioSegment
-from audio.voice.pcm import read_wav, wav_bytes
-
-SUFFIX = ".wav"
+from audio.voice.pcm import audio_entry, entry_audio
 
 
 def take_key(identity: str, text: str) -> str:
@@ -30,25 +27,19 @@ def take_key(identity: str, text: str) -> str:
 
 class TakeCache:
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.shelf = Shelf(folder, "takes")
 
     def path(self, key: str) -> Path:
-        return self.folder / "takes" / key[:2] / f"{key}{SUFFIX}"
+        return self.shelf.path(key)
 
     def get(self, key: str) -> AudioSegment | None:
-        path = self.path(key)
-        try:
-            return read_wav(path)
-        except FileNotFoundError:
-            return None
-        except (OSError, EOFError, wave.Error):
-            path.unlink(missing_ok=True)
-            return None
+        """The take made for `key`, if the cache holds it whole."""
+        entry = self.shelf.read(self.path(key), key)
+        return entry_audio(entry.payload, entry.meta) if entry else None
 
     def put(self, key: str, take: AudioSegment) -> None:
         """Store `take`; a cache that cannot be written only costs time later."""
-        with contextlib.suppress(OSError):
-            write_cached(self.path(key), wav_bytes(take))
+        self.shelf.write(self.path(key), key, *audio_entry(take))
 
 
 class CachedEngine:
