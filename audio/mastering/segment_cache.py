@@ -138,21 +138,15 @@ class SegmentCache:
 
     def last_gain(self, edition: str) -> str | None:
         """The gain (as named by gain_name) the edition (by its key) was last encoded at."""
-        try:
-            return (self.shelf.root / "gains" / edition).read_text(encoding="utf-8").strip() or None
-        except (OSError, UnicodeDecodeError):
-            return None
+        entry = self.shelf.read(self._gain_path(edition), f"gain {edition}")
+        return entry.payload.decode("ascii", "replace") if entry is not None else None
 
     def remember(self, edition: str, gain: str) -> None:
-        """Keep `gain` as the edition's last; a cache that cannot be written is passed over."""
-        path = self.shelf.root / "gains" / edition
-        temporary = path.with_name(f".{uuid.uuid4().hex}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(gain, encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        """Keep `gain` as the edition's last; a cache that cannot be written is reported once."""
+        self.shelf.write(self._gain_path(edition), f"gain {edition}", gain.encode("ascii"))
+
+    def _gain_path(self, edition: str) -> Path:
+        return self.shelf.root / "gains" / f"{edition}{SUFFIX}"
 
     def _entry(self, key: str) -> Path:
         return self.shelf.root / key[:2] / key
