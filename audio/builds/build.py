@@ -14,6 +14,7 @@ it imports no audio, feed or imaging library and starts no worker.
 from __future__ import annotations
 
 import os
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,7 @@ from audio.builds.validate import validate
 from audio.errors import AudioEditionError
 from audio.mastering.renditions import SPEAKER
 from audio.settings import Settings
+from audio.text.article import Article
 from audio.text.readers import find_articles, read_article
 
 BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED = (
@@ -185,7 +187,7 @@ class _Build:
             inputs = self.digests.inputs(work.content[name])
             previous = self.manifest.records.get(name)
             try:
-                article = read_article(source)
+                article = _read(source)
                 other = owners.setdefault(article.slug, name)
                 if other != name:
                     raise AudioEditionError(
@@ -220,6 +222,9 @@ class _Build:
             edition = retag_edition(record.to_edition(), self.settings, self.output, stage)
         except (AudioEditionError, OSError) as error:
             self._fail(Outcome(source, FAILED, error=f"{source}: cannot re-tag: {error}"), record)
+            return
+        except Exception as error:
+            self._fail(_unexpected(source, error), record)
             return
         # The MP3s are new files now; the old ones are retired once the publication is written.
         replaced = {record.edition["audio"], record.edition.get("files", {}).get(SPEAKER)}
@@ -329,3 +334,28 @@ class _Build:
         outcome.warnings[:0] = warnings or []
         self.report.outcomes.append(outcome)
         self.events.finished(outcome)
+
+
+def _read(source: Path) -> Article:
+    """The article, without characters XML cannot carry; any failure to read it is its own."""
+    from audio.text.xmlchars import xml_safe
+
+    try:
+        return xml_safe(read_article(source))
+    except AudioEditionError:
+        raise
+    except RecursionError:
+        raise AudioEditionError(f"{source}: cannot be read: it is nested too deeply") from None
+    except Exception as error:  # a reader's library may raise anything on hostile input
+        raise AudioEditionError(
+            f"{source}: cannot be read: {type(error).__name__}: {error}"
+        ) from error
+
+
+def _unexpected(source: Path, error: Exception) -> Outcome:
+    return Outcome(
+        source,
+        FAILED,
+        error=f"{source}: failed unexpectedly: {type(error).__name__}: {error}",
+        detail=traceback.format_exc(),
+    )

@@ -80,6 +80,14 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
         return Result(job.source, record, seconds=time.perf_counter() - started)
     except AudioEditionError as error:
         return Result(job.source, error=str(error), seconds=time.perf_counter() - started)
+    except OSError as error:
+        # A full disk, mostly: said plainly, not as a failure nobody expected.
+        return Result(
+            job.source,
+            error=f"{job.article.source}: cannot write {error.filename or 'its files'}: "
+            f"{error.strerror or error}",
+            seconds=time.perf_counter() - started,
+        )
     except Exception as error:
         return Result(
             job.source,
