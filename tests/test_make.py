@@ -292,11 +292,12 @@ def test_parallel_workers_build_every_article(newsroom: Path) -> None:
     synthesizing = {name for name, text in statuses if text.startswith("synthesizing")}
     assert synthesizing == {"k0.txt", "k1.txt", "k2.txt"}
     assert len(feed_entries(newsroom)) == 3
-    # Each article's line says what it is doing in order, mastering once its narration is over.
+    # Each article's line says what it is doing in order, mastering once its narration is over,
+    # verifying what it wrote last.
     for name in synthesizing:
         stages = [text.split()[0] for source, text in statuses if source == name]
-        assert stages[0] == "writing" and stages[-1] == "mastering"
-        assert set(stages[1:-1]) == {"synthesizing"}
+        assert stages[0] == "writing" and stages[-2:] == ["mastering", "verifying"]
+        assert set(stages[1:-2]) == {"synthesizing"}
 
 
 def test_bad_settings_are_refused_before_any_work(newsroom: Path) -> None:

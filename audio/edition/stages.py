@@ -21,6 +21,7 @@ from audio.edition.cover import embedded_cover
 from audio.edition.model import Edition, edition_file, edition_guid, page_path
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
+from audio.edition.verify import verify_edition, verify_image
 from audio.errors import EngineError
 from audio.files import atomic_path, temporary_file, write_text
 from audio.mastering.master import Analyses, analysing, master, mastering
@@ -93,7 +94,8 @@ def build_edition(
     published: datetime,
     report: Callable[[str], None] = lambda stage: None,
 ) -> Edition:
-    """Every file of one edition, written below `folder` as they will lie in the output folder.
+    """Every file of one edition, written below `folder` as they will lie in the output folder,
+    each verified before the edition is returned (audio/edition/verify.py).
 
     `published` is the article's date, or for an undated article the time it was first built.
     `report` hears when the narration is over (the engine tells of each batch it reads).
@@ -127,6 +129,8 @@ def build_edition(
         )
         files = _write_transcripts(timeline, draft, settings, folder)
         edition = _write_renditions(timeline, draft, settings, folder, analyses)
+        report("verifying")
+        verify_edition(edition, folder, timeline, embedded_cover(settings))
         return dataclasses.replace(edition, files={**edition.files, **files})
 
 
@@ -221,14 +225,17 @@ def _write_transcripts(
 def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
     """Copies of the edition's MP3s in `folder`, tagged from the current settings, each under the
     name its new content gives it: a change that touches only tags never synthesizes again, and
-    never edits a published file in place."""
+    never edits a published file in place. The audio is the published one, copied as it is: only
+    the new cover is verified."""
+    cover = embedded_cover(settings)
+    verify_image(cover, f"{edition.source}: the cover in the MP3s' tags")
     audio, files = edition.audio, dict(edition.files)
     for kind, relative in ((PODCAST, edition.audio), (SPEAKER, edition.files.get(SPEAKER))):
         if not relative:
             continue
         with temporary_file(folder / edition.slug, file_suffix(kind)) as copy:
             shutil.copyfile(output / relative, copy)
-            write_tags(copy, edition, settings, embedded_cover(settings))
+            write_tags(copy, edition, settings, cover)
             placed = _place(copy, folder, edition.slug, file_suffix(kind))
         if kind == PODCAST:
             audio = placed
