@@ -12,10 +12,11 @@ import feedparser
 import pytest
 from typer.testing import CliRunner
 
-from audio.builds.build import BUILT, build_output
+from audio.builds.build import BUILT, FAILED, UNCHANGED, build_output
 from audio.builds.check import check, targets
 from audio.cli import app
 from audio.errors import SettingsError
+from audio.publish import writer
 from audio.settings import load_settings
 from tests.newsroom import short_article
 
@@ -99,3 +100,42 @@ def test_settings_xml_cannot_carry_are_refused_before_anything_is_built(
         "XML: remove them"
     )
     assert not (newsroom / "output").exists()
+
+
+def test_an_edition_whose_page_cannot_be_rendered_fails_alone(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not build_output(load_settings(), jobs=1).failures
+    before = feed_titles(newsroom)
+    render_page = writer.render_page
+
+    def breaking(edition, settings, output):  # type: ignore[no-untyped-def]
+        if edition.author == "Anna Berger":
+            raise OverflowError("a value the page cannot hold")
+        return render_page(edition, settings, output)
+
+    monkeypatch.setattr(writer, "render_page", breaking)
+    (newsroom / "articles" / "k1.txt").write_text(short_article(1, author="Anna Berger"), "utf-8")
+    (newsroom / "articles" / "k2.txt").write_text(short_article(2), "utf-8")
+    report = build_output(load_settings(), jobs=1)
+    actions = {o.source.name: o.action for o in report.outcomes}
+    assert actions == {"k0.txt": UNCHANGED, "k1.txt": FAILED, "k2.txt": BUILT}
+    (failure,) = report.failures
+    assert failure.error == (
+        "articles/k1.txt: cannot be published: OverflowError: a value the page cannot hold"
+    )
+    assert failure.warnings == ["its previous edition stays published"]
+    assert feed_titles(newsroom) == sorted([*before, "Kommentar Nummer 2 zur Lage an der Grenze"])
+    assert problems(newsroom) == []
+    # The corrected edition's files, moved into place before its page failed, are gone again.
+    manifest = json.loads((newsroom / "output" / "manifest.json").read_text("utf-8"))
+    named = {path for record in manifest["built_from"].values() for path in record["files"]}
+    slug = manifest["editions"]["k1.txt"]["slug"]
+    assert {f"{slug}/{p.name}" for p in (newsroom / "output" / slug).iterdir()} <= named
+
+
+def test_an_output_folder_that_is_a_file_is_one_message(newsroom: Path) -> None:
+    (newsroom / "output").write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--jobs", "1", "-q"])
+    assert result.exit_code == 1
+    assert result.output == "error: output: is a file, not a folder: nothing was published\n"

@@ -1,5 +1,6 @@
 """The staging folder: editions are rendered into `output/.staging/<build>/` and moved into place
-only when the build publishes, so that rendering never touches a published file.
+only when the build publishes, so that rendering never touches a published file; the documents of
+the publication wait there too until they are switched in (audio/builds/journal.py).
 
 A staged edition is complete once its record (`<slug>.edition.json`) is written beside its folder.
 A build that was killed leaves such records behind; the next build adopts them instead of
@@ -13,9 +14,8 @@ import os
 import shutil
 from pathlib import Path
 
-from audio import crashpoints
 from audio.builds.manifest import Record
-from audio.files import write_text
+from audio.files import is_temporary, write_text
 
 STAGING = ".staging"
 _RECORD_SUFFIX = ".edition.json"
@@ -30,7 +30,10 @@ def new_stage(output: Path) -> Path:
 
 def mark_complete(stage: Path, source: str, record: Record) -> None:
     data = {"source": source, **record.to_json()}
-    write_text(stage / f"{record.slug}{_RECORD_SUFFIX}", json.dumps(data, ensure_ascii=False))
+    # Not fsynced: a record a power cut empties is not adopted, and what is adopted is fsynced
+    # before it is published (audio/builds/journal.py).
+    text = json.dumps(data, ensure_ascii=False)
+    write_text(stage / f"{record.slug}{_RECORD_SUFFIX}", text, durable=False)
 
 
 def staged_files(stage: Path, slug: str) -> dict[str, int]:
@@ -55,18 +58,19 @@ def left_behind(output: Path) -> dict[str, tuple[Path, Record]]:
     return found
 
 
-def commit(stage: Path, record: Record, output: Path) -> bool:
-    """Move a staged edition's files into `output`. A file already moved by a build that was
-    killed halfway counts when it has the recorded size. False when a file is lost."""
+def missing(stage: Path, record: Record, output: Path) -> bool:
+    """Whether a file of a staged edition is lost: neither in the stage nor (moved into place by
+    a build that was killed) in `output` at its recorded size."""
     for relative, size in record.files.items():
         staged, target = stage / relative, output / relative
-        if staged.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
-            crashpoints.point("commit")
-        elif not (target.exists() and target.stat().st_size == size):
-            return False
-    return True
+        if not staged.is_file() and not (target.is_file() and target.stat().st_size == size):
+            return True
+    return False
+
+
+def left_over(output: Path) -> bool:
+    """Whether a build left its staging folder: it was killed, or failed."""
+    return (output / STAGING).exists()
 
 
 def discard(output: Path) -> None:
@@ -76,9 +80,10 @@ def discard(output: Path) -> None:
 
 
 def remove_temporaries(output: Path) -> None:
-    """Delete the half-written temporary files of writes that a killed build interrupted."""
-    for folder, dirs, names in os.walk(output):
-        dirs[:] = [d for d in dirs if d != STAGING]
-        for name in names:
-            if name.startswith(".") and name.endswith(".tmp"):
-                Path(folder, name).unlink(missing_ok=True)
+    """Delete the half-written temporary files of writes that a killed build interrupted. Only
+    the manifest is written in the output folder itself (everything else goes through the stage),
+    and only files with the tool's own temporary names are touched."""
+    with os.scandir(output) as entries:
+        for entry in entries:
+            if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink(missing_ok=True)
