@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from audio.builds import journal, staging
+from audio.builds.identity import Identities
 from audio.builds.lock import build_lock
 from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest
 from audio.builds.retire import retire, sweep
@@ -246,6 +247,7 @@ class _Build:
         left_behind = staging.left_behind(self.output)
         staying = {*self.records, *work.retag, *work.build}
         owners = {r.slug: n for n, r in self.manifest.records.items() if n in staying}
+        identities = Identities(self.manifest, work, {} if self.keep else work.removed)
         now = datetime.now(NEWSROOM_TZ).replace(microsecond=0)
         jobs = []
         for name, source in work.build.items():
@@ -268,8 +270,8 @@ class _Build:
                 outcome = Outcome(source, BUILT, adoptable[1], why="staged by a killed build")
                 self._finish(outcome, list(article.warnings))
                 continue
-            published = article.published or (previous.to_edition().published if previous else now)
-            jobs.append(Job(name, article, published, inputs, previous is not None))
+            guid, published = identities.of(name, article, now)
+            jobs.append(Job(name, article, published, inputs, previous is not None, guid))
         return jobs
 
     def _stage(self) -> Path:

@@ -46,6 +46,8 @@ class Job:
     inputs: Inputs
     built_before: bool = False
     """An edition of the article was published before: most of its narration may be cached."""
+    guid: str | None = None
+    """The GUID of the edition the article continues (audio/builds/identity.py); None: new."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
             build_edition = _build_edition()
             report = functools.partial(status, job.source)
             engine = _Reporting(reader, report)
-            edition = build_edition(job.article, settings, engine, stage, job.published, report)
+            edition = build_edition(
+                job.article, settings, engine, stage, job.published, report, guid=job.guid
+            )
         record = Record(edition.to_json(), job.inputs, staged_files(stage, edition.slug))
         mark_complete(stage, job.source, record)
         crashpoints.point("staged")

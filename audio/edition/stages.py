@@ -93,12 +93,14 @@ def build_edition(
     folder: Path,
     published: datetime,
     report: Callable[[str], None] = lambda stage: None,
+    guid: str | None = None,
 ) -> Edition:
     """Every file of one edition, written below `folder` as they will lie in the output folder,
     each verified before the edition is returned (audio/edition/verify.py).
 
     `published` is the article's date, or for an undated article the time it was first built.
     `report` hears when the narration is over (the engine tells of each batch it reads).
+    `guid`: the GUID of the edition the article continues; a new one when None.
     """
     # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
     with (
@@ -108,7 +110,7 @@ def build_edition(
         report("mastering and encoding")
         slug = article.slug
         draft = Edition(
-            guid=edition_guid(article),
+            guid=guid or edition_guid(article, published),
             slug=slug,
             source=article.source.name,
             title=article.title,
