@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -22,7 +23,9 @@ from audio.builds.build import (
     Report,
     build_output,
 )
+from audio.builds.check import check, targets
 from audio.builds.lock import LOCK, BuildLocked, build_lock
+from audio.builds.staleness import ROTTEN
 from audio.errors import SettingsError
 from audio.settings import load_settings
 from audio.voice.engines.espeak import EspeakEngine
@@ -348,6 +351,27 @@ def test_a_new_title_moves_the_edition_and_clears_the_old_folder(newsroom: Path)
     assert len(titles) == 3
 
 
+def test_bit_rot_is_found_by_check_and_repaired_by_a_verifying_build(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k1.txt")
+    rotten = bytearray(mp3.read_bytes())
+    rotten[len(rotten) // 2] ^= 0x10  # one bit, the size unchanged
+    mp3.write_bytes(bytes(rotten))
+    found = [str(p) for p in check(newsroom / "output", targets(load_settings()))]
+    assert f"{mp3}: does not hold what its name's digest says: damaged" in found
+    # An ordinary build compares sizes only (docs/robustness.md): the no-op stays cheap.
+    assert set(actions(build()).values()) == {UNCHANGED}
+    report = build(verify=True)
+    assert actions(report) == {"k0.txt": UNCHANGED, "k1.txt": BUILT, "k2.txt": UNCHANGED}
+    assert {o.why for o in report.outcomes if o.action == BUILT} == {ROTTEN}
+    assert (
+        hashlib.sha256(mp3_of(newsroom, "k1.txt").read_bytes())
+        .hexdigest()
+        .startswith(mp3_of(newsroom, "k1.txt").name.split(".")[1])
+    )
+    assert [str(p) for p in check(newsroom / "output", targets(load_settings()))] == []
+
+
 def test_edition_files_a_killed_build_left_unpublished_are_swept(newsroom: Path) -> None:
     build()
     orphan = newsroom / "output" / "2022-02-01-verwaist"
@@ -357,3 +381,15 @@ def test_edition_files_a_killed_build_left_unpublished_are_swept(newsroom: Path)
     (newsroom / "output" / ".staging" / "build-1-abcdef").mkdir(parents=True)  # it was killed
     assert set(actions(build()).values()) == {UNCHANGED}
     assert not orphan.exists()
+
+
+def test_bit_rot_is_never_copied_into_a_retagged_edition(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k2.txt")
+    rotten = bytearray(mp3.read_bytes())
+    rotten[len(rotten) // 3] ^= 0x01
+    mp3.write_bytes(bytes(rotten))
+    report = build_output(load_settings().replace(author="Anna Berger"), jobs=1)
+    assert actions(report) == {"k0.txt": RETAGGED, "k1.txt": RETAGGED, "k2.txt": BUILT}
+    assert {o.why for o in report.outcomes if o.action == BUILT} == {ROTTEN}
+    assert not mp3.exists()  # the rotten file, retired with the edition it belonged to

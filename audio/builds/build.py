@@ -115,16 +115,19 @@ def build_output(
     keep: bool = False,
     force: bool = False,
     wait: bool = False,
+    verify: bool = False,
     events: Events | None = None,
 ) -> Report:
-    """Bring the output folder up to date with the articles and the settings."""
+    """Bring the output folder up to date with the articles and the settings. `verify`: also
+    compare every published file with the digest its name carries, and build again what does
+    not match (bit rot); without it, sizes are compared (docs/robustness.md says why)."""
     validate(settings)
     events = events or Events()
     output = settings.output
     sources = find_articles(settings.articles)
     try:
         with build_lock(output, wait, events.waiting):
-            run = _Build(settings, output, keep, force, events)
+            run = _Build(settings, output, keep, force, verify, events)
             run.go(sources, jobs or default_jobs())
     except OSError as error:
         raise AudioEditionError(_unwritable(output, error)) from error
@@ -157,12 +160,14 @@ class _Build:
         output: Path,
         keep: bool,
         force: bool,
+        verify: bool,
         events: Events,
     ) -> None:
         self.settings = settings
         self.output = output
         self.keep = keep
         self.force = force
+        self.verify = verify
         self.events = events
         self.report = Report(output=output)
         self.manifest = Manifest()
@@ -236,7 +241,7 @@ class _Build:
         return False
 
     def _plan(self, sources: list[Path]) -> Plan:
-        return plan(sources, self.manifest, self.digests, self.output, self.force)
+        return plan(sources, self.manifest, self.digests, self.output, self.force, self.verify)
 
     def _jobs(self, work: Plan) -> list[Any]:
         """Read the articles to render, refuse clashing file names, adopt what a killed build

@@ -1,7 +1,7 @@
 """`audio-edition check`: is a published folder whole? Every MP3 decodes and carries complete
 tags at the loudness and under the true-peak ceiling it was mastered to, every feed parses, and
 every file a feed, the flash briefing or the manifest names exists, at the length the feed
-announces.
+announces. A file named by its content must hold what its name's digest says.
 
 A publication a killed build was switching in (audio/builds/journal.py) is checked as the
 manifest describes it: a document the journal names is read where it is now, under its staged
@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from audio.builds.journal import located
-from audio.builds.manifest import MANIFEST, load_manifest
+from audio.builds.manifest import MANIFEST, holds_its_digest, load_manifest
 from audio.mastering.renditions import SPEAKER, Rendition, podcast_rendition, speaker_rendition
 from audio.settings import Settings
 
@@ -91,12 +91,14 @@ def check(output: Path, targets: dict[str, Rendition], jobs: int = 2) -> list[Pr
 def _check_file(
     output: Path, where: Callable[[str], Path], relative: str, size: int
 ) -> list[Problem]:
-    """An edition's file is there, at its size."""
+    """An edition's file is there, at its size, with the content its name's digest says."""
     path = where(relative)
     if not path.is_file():
         return [Problem(output / relative, "is missing")]
     if path.stat().st_size != size:
         return [Problem(output / relative, f"has {path.stat().st_size} bytes, not {size}")]
+    if not holds_its_digest(path):
+        return [Problem(output / relative, "does not hold what its name's digest says: damaged")]
     return []
 
 

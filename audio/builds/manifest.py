@@ -7,8 +7,10 @@ stay plain JSON until someone asks for the `Edition` object.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +61,11 @@ class Record:
         """True when every file of the edition is in `output` with the size it was published at."""
         return all_in_place(output, self.files)
 
+    def unspoiled(self, output: Path) -> bool:
+        """True when every file of the edition named by its content still holds that content:
+        reads them all (10 MB for the seed), so a build does it only when asked (--verify)."""
+        return all(holds_its_digest(output / relative) for relative in self.files)
+
     def to_json(self) -> dict[str, Any]:
         return {"edition": self.edition, "inputs": asdict(self.inputs), "files": self.files}
 
@@ -108,6 +115,27 @@ def confined(relative: object) -> bool:
         return False
     parts = relative.split("/")
     return ":" not in parts[0] and all(part not in ("", ".", "..") for part in parts)
+
+
+# The digest in the name of a file named by its content: <slug>.<10 hex><suffix> (edition/model.py).
+_NAMED_DIGEST = re.compile(r"\.([0-9a-f]{10})(?:\.[a-z0-9]+)+$")
+_CHUNK = 1 << 20
+
+
+def holds_its_digest(path: Path) -> bool:
+    """Whether a file named by its content still holds it (its SHA-256 begins with the digest in
+    its name); True for a file named otherwise, False for one that cannot be read."""
+    match = _NAMED_DIGEST.search(path.name)
+    if match is None:
+        return True
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest().startswith(match[1])
 
 
 def all_in_place(output: Path, files: dict[str, int]) -> bool:

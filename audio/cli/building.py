@@ -54,6 +54,13 @@ def build(
     wait: Annotated[
         bool, typer.Option("--wait", help="If another build is running, wait for it.")
     ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Read every published file and build again what no longer matches its digest.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     cache: CacheOption = None,
@@ -74,7 +81,9 @@ def build(
         output=out_dir,
         **speech_options(engine, cache, voice, rate, pitch, word_gap, tempo, piper_model),
     )
-    report = _build_round(settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait)
+    report = _build_round(
+        settings, quiet, verbose, jobs=jobs, keep=keep, force=force, wait=wait, verify=verify
+    )
     if report.failures:
         raise typer.Exit(1)
 

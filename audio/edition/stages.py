@@ -227,8 +227,8 @@ def _write_transcripts(
 def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
     """Copies of the edition's MP3s in `folder`, tagged from the current settings, each under the
     name its new content gives it: a change that touches only tags never synthesizes again, and
-    never edits a published file in place. The audio is the published one, copied as it is: only
-    the new cover is verified."""
+    never edits a published file in place. The audio is the published one, whose digest the build
+    compared with its name (audio/builds/staleness.py): only the new cover is verified."""
     cover = embedded_cover(settings)
     verify_image(cover, f"{edition.source}: the cover in the MP3s' tags")
     audio, files = edition.audio, dict(edition.files)
