@@ -15,7 +15,10 @@ import shutil
 from pathlib import Path
 
 from audio.builds.manifest import Record
+from audio.errors import AudioEditionError
 from audio.files import is_temporary, write_text
+from audio.settings import Settings
+from audio.text.article import Article
 
 STAGING = ".staging"
 _RECORD_SUFFIX = ".edition.json"
@@ -87,3 +90,41 @@ def remove_temporaries(output: Path) -> None:
         for entry in entries:
             if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
                 Path(entry.path).unlink(missing_ok=True)
+
+
+# What a staged edition takes per second of programme (docs/robustness.md, "Staging"): the
+# narration's samples (16-bit, at most 24 kHz: gTTS; espeak-ng and piper 22.05 kHz), the
+# limiter's levels spilled to disk (0.8 MB a minute), and the MP3s.
+_NARRATION_BYTES_PER_S = 2 * 24_000 + 14_000
+SECONDS_PER_CHARACTER = 0.11
+"""Speech per character of an article file at espeak-ng's default of 115 words a minute, intro
+and outro included: 0.108 for the seed (2,131 characters, 231 s), 0.103 for 50,559 characters."""
+RESERVE = 50 * 10**6
+"""Bytes left free for everything else on the disk."""
+
+
+def staging_estimate(article: Article, settings: Settings) -> tuple[float, int]:
+    """Seconds of programme and bytes of staging that building `article` takes, about."""
+    from audio.mastering.renditions import renditions
+
+    seconds = len(article.text) * SECONDS_PER_CHARACTER
+    if settings.engine == "espeak":
+        seconds *= 115 / max(settings.espeak_rate, 1)
+    mp3s = sum(r.bitrate for r in renditions(settings) if r.fits(seconds)) * 1000 // 8
+    return seconds, round(seconds * (_NARRATION_BYTES_PER_S + mp3s))
+
+
+def ensure_room(article: Article, settings: Settings, stage: Path) -> None:
+    """Refuse an article whose edition cannot fit on the disk of the staging folder before any
+    of it is narrated, rather than fill the disk for minutes and fail then."""
+    seconds, needed = staging_estimate(article, settings)
+    free = shutil.disk_usage(stage).free
+    if needed + RESERVE > free:
+        raise AudioEditionError(
+            f"{article.source}: its edition (about {seconds / 60:.0f} minutes of speech) needs "
+            f"about {_size(needed)} in {stage.parent}, and the disk has {_size(free)} free"
+        )
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e9:.1f} GB" if count >= 10**9 else f"{count / 1e6:.0f} MB"

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from audio import crashpoints
 from audio.builds.allocator import keep_freed_memory
 from audio.builds.manifest import Inputs, Record
-from audio.builds.staging import mark_complete, staged_files
+from audio.builds.staging import ensure_room, mark_complete, staged_files
 from audio.errors import AudioEditionError
 from audio.settings import Settings
 from audio.text.article import Article
@@ -70,6 +70,7 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
     """One article into a complete edition in `stage`; never raises."""
     started = time.perf_counter()
     try:
+        ensure_room(job.article, settings, stage)
         status(job.source, "writing the script")
         with _reader(job, settings) as reader:
             build_edition = _build_edition()
