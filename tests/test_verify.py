@@ -1,5 +1,6 @@
 """What a build verifies before any feed names an edition (audio/edition/verify.py): its MP3s
-decode whole to the programme's length, the transcript ends inside the audio, the cover decodes.
+decode whole to the programme's length, the sentences and chapters lie inside the audio in order,
+the cover decodes.
 A build whose MP3 came out short fails that article alone, and its previous edition stays."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from audio.edition.verify import verify_edition, verify_image, verify_mp3
 from audio.errors import AudioError
 from audio.settings import load_settings
 from audio.voice.pcm import InMemory
-from audio.voice.timeline import Cue, Timeline
+from audio.voice.timeline import Chapter, Cue, Timeline
 from tests.newsroom import published_newsroom, short_article
 
 pytestmark = pytest.mark.slow
@@ -91,11 +92,35 @@ def test_a_file_that_is_no_mp3_does_not_decode(tmp_path: Path) -> None:
 def test_a_transcript_running_past_the_audio_is_found(published: Path, edition: Edition) -> None:
     samples = InMemory(bytes(2 * round(44100 * edition.duration)), 44100)
     cues = (Cue(0.5, 2.0, "Erster Satz."), Cue(2.5, samples.duration + 1.5, "Zu lang."))
-    with pytest.raises(
-        AudioError,
-        match=r"^k0.txt: the transcript ends at \d+\.\d{3} s, after the end of the audio at",
-    ):
+    past = r"^k0.txt: the sentences run to \d+\.\d{3} s, past the end of the audio at \d+\.\d{3} s$"
+    with pytest.raises(AudioError, match=past):
         verify_edition(edition, published, Timeline(samples, cues, ()), b"")
+
+
+@pytest.mark.parametrize(
+    ("cues", "chapters", "problem"),
+    [
+        (  # a sentence runs into the next: its segment came out shorter than its sentences
+            (Cue(0.2, 9.5, "Erster Satz."), Cue(6.0, 8.0, "Zweiter Satz.")),
+            (),
+            "the sentences are out of order: one from 6.000 to 8.000 s follows one ending at "
+            "9.500 s",
+        ),
+        (
+            (Cue(0.2, 2.0, "Erster Satz."),),
+            (Chapter(0.0, 11.8, "Ansage"), Chapter(17.7, 11.8, "Kommentar")),
+            "the chapters are out of order: one from 17.700 to 11.800 s follows one ending at "
+            "11.800 s",
+        ),
+    ],
+)
+def test_a_timeline_out_of_order_is_found(
+    published: Path, edition: Edition, cues: tuple, chapters: tuple, problem: str
+) -> None:
+    samples = InMemory(bytes(2 * round(44100 * edition.duration)), 44100)
+    with pytest.raises(AudioError) as found:
+        verify_edition(edition, published, Timeline(samples, cues, chapters), b"")
+    assert str(found.value) == f"k0.txt: {problem}; the narration is not what its timeline says"
 
 
 def test_a_cover_that_does_not_decode_is_found(published: Path) -> None:
@@ -130,6 +155,24 @@ def test_a_build_whose_mp3_comes_out_short_keeps_the_previous_edition(
     assert (
         failure.error and "decodes to" in failure.error and "but its narration is" in failure.error
     )
+    assert failure.warnings == ["its previous edition stays published"]
+    after = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
+    assert after["editions"] == before["editions"]
+    assert [str(p) for p in check(project / "output", targets(load_settings()))] == []
+
+
+def test_narration_from_a_cache_truncated_to_half_is_never_published(project: Path) -> None:
+    """Issue 20's first finding: after an ordinary edit the edition came out 2:07 instead of
+    3:53, exit 0, its transcript running past the end of its audio."""
+    assert not build_output(load_settings(), jobs=1).failures
+    before = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
+    for wav in (project / "cache" / "narration").glob("*/*.wav"):
+        wav.write_bytes(wav.read_bytes()[: wav.stat().st_size // 2])
+    seed = project / "articles" / "seed.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Blinken", "Blinken selbst", 1))
+    report = build_output(load_settings(), jobs=1)
+    (failure,) = report.failures
+    assert failure.error and "the narration is not what its timeline says" in failure.error
     assert failure.warnings == ["its previous edition stays published"]
     after = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
     assert after["editions"] == before["editions"]

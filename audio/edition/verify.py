@@ -1,6 +1,6 @@
 """What an edition publishes, checked before any feed names it: every MP3 decodes whole to the
-length of the programme it was made from, the transcript ends inside the audio, the cover in
-the tags decodes.
+length of the programme it was made from, the transcript and the chapters lie inside the audio in
+order, the cover in the tags decodes.
 
 `check` knows no timeline: a cache entry damaged to half its length, a short write or a fault in
 joining segments made MP3s that decode cleanly, only shorter than their narration, and passed it.
@@ -33,12 +33,30 @@ def verify_edition(edition: Edition, folder: Path, timeline: Timeline, cover: by
     for relative in (edition.audio, edition.files.get(SPEAKER)):
         if relative:
             verify_mp3(folder / relative, samples.length / samples.rate)
-    if timeline.cues and timeline.cues[-1].end > timeline.duration + SENTENCE_SLACK:
-        raise AudioError(
-            f"{edition.source}: the transcript ends at {timeline.cues[-1].end:.3f} s, after "
-            f"the end of the audio at {timeline.duration:.3f} s"
-        )
+    verify_times(edition.source, timeline)
     verify_image(cover, f"{edition.source}: the cover in the MP3s' tags")
+
+
+def verify_times(source: str, timeline: Timeline) -> None:
+    """Sentence after sentence and chapter after chapter, each ending after it starts and before
+    the next starts, the last before the audio ends. Narration taken from a damaged cache entry
+    broke this where the MP3's own length was right: a sentence running into the next one, a
+    chapter ending before it began."""
+    for kind, spans in (("sentences", timeline.cues), ("chapters", timeline.chapters)):
+        end = 0.0
+        for span in spans:
+            if span.start + SENTENCE_SLACK < end or span.end < span.start:
+                raise AudioError(
+                    f"{source}: the {kind} are out of order: one from {span.start:.3f} to "
+                    f"{span.end:.3f} s follows one ending at {end:.3f} s; the narration is not "
+                    "what its timeline says"
+                )
+            end = span.end
+        if end > timeline.duration + SENTENCE_SLACK:
+            raise AudioError(
+                f"{source}: the {kind} run to {end:.3f} s, past the end of the audio at "
+                f"{timeline.duration:.3f} s"
+            )
 
 
 def verify_mp3(path: Path, duration: float) -> None:
