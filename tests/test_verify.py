@@ -62,7 +62,9 @@ def test_a_published_mp3_decodes_to_its_narration(edition: Edition, mp3: Path) -
 def test_an_mp3_cut_to_half_is_found(edition: Edition, mp3: Path) -> None:
     data = mp3.read_bytes()
     mp3.write_bytes(data[: len(data) // 2])
-    with pytest.raises(AudioError, match=r"^copy.mp3: decodes to \d+\.\d{3} s, but its narration"):
+    with pytest.raises(
+        AudioError, match=r"^copy.mp3: decodes to \d+\.\d{3} s, but its header says"
+    ):
         verify_mp3(mp3, edition.duration)
 
 
@@ -73,6 +75,12 @@ def test_one_frame_lost_in_the_middle_is_found(edition: Edition, mp3: Path) -> N
     # The decoder stops where the LAME tag says: a frame lost costs a frame less the padding.
     with pytest.raises(AudioError, match=r"decodes to \d+\.\d{3} s, .* \(-\d+ samples\)$"):
         verify_mp3(mp3, edition.duration)
+
+
+def test_an_mp3_of_another_length_than_its_narration_is_found(edition: Edition, mp3: Path) -> None:
+    with pytest.raises(AudioError, match=r"^copy.mp3: decodes to \d+\.\d{3} s, but its narration"):
+        verify_mp3(mp3, edition.duration + 0.01)
+    verify_mp3(mp3, edition.duration + 0.0009)  # a resampled narration's rounding
 
 
 def test_garbage_in_the_middle_is_found(edition: Edition, mp3: Path) -> None:
@@ -153,7 +161,7 @@ def test_a_build_whose_mp3_comes_out_short_keeps_the_previous_edition(
     assert actions == {"k0.txt": UNCHANGED, "k1.txt": FAILED}
     (failure,) = report.failures
     assert (
-        failure.error and "decodes to" in failure.error and "but its narration is" in failure.error
+        failure.error and "decodes to" in failure.error and "but its header says" in failure.error
     )
     assert failure.warnings == ["its previous edition stays published"]
     after = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))

@@ -22,8 +22,8 @@ from audio.voice.timeline import Timeline
 
 PIECE = 1 << 16
 """Samples decoded at a time."""
-SAMPLE_SLACK = 1
-"""Samples the decoded length may differ from the narration's by (rounding when resampled)."""
+RESAMPLED_SLACK = 0.001
+"""Seconds the decoded length may differ from the narration's by (rounding when resampled)."""
 SENTENCE_SLACK = 0.001
 """Seconds a cue may end after the audio: times are rounded to the millisecond."""
 
@@ -63,24 +63,33 @@ def verify_times(source: str, timeline: Timeline) -> None:
 
 
 def verify_mp3(path: Path, duration: float) -> None:
-    """The MP3 decodes to `duration` seconds, to the sample.
+    """The MP3 decodes to the very length its LAME tag gives, and that is `duration` seconds.
 
-    To the sample, because a decoder stops at the length the LAME tag gives: a frame lost in the
+    The very length, because a decoder stops at the length the tag gives: a frame lost in the
     middle shortens what it plays by a frame less the padding at the end, which may be a few
-    samples only (145 of 1,152 for one of the seed's short articles)."""
+    samples only (145 of 1,152 for one of the seed's short articles). Against the narration,
+    within RESAMPLED_SLACK: a narration at the engine's rate (gTTS: 24 kHz) resampled a segment
+    at a time comes out a few samples off the exact ratio."""
     import miniaudio
+    from mutagen import MutagenError
+    from mutagen.mp3 import MP3
 
     try:
         info = miniaudio.mp3_get_file_info(str(path))
         samples = sum(len(piece) for piece in miniaudio.mp3_stream_file(str(path), PIECE))
-    except (miniaudio.MiniaudioError, OSError) as error:
+        tagged = round(MP3(path).info.length * info.sample_rate)
+    except (miniaudio.MiniaudioError, MutagenError, OSError) as error:
         raise AudioError(f"{path.name}: does not decode: {error}") from error
     decoded = samples // max(1, info.nchannels)
-    due = round(duration * info.sample_rate)
-    if abs(decoded - due) > SAMPLE_SLACK:
+    if decoded != tagged:
+        raise AudioError(
+            f"{path.name}: decodes to {decoded / info.sample_rate:.3f} s, but its header says "
+            f"{tagged / info.sample_rate:.3f} s ({decoded - tagged:+d} samples)"
+        )
+    if abs(decoded / info.sample_rate - duration) > RESAMPLED_SLACK:
         raise AudioError(
             f"{path.name}: decodes to {decoded / info.sample_rate:.3f} s, but its narration "
-            f"is {duration:.3f} s ({decoded - due:+d} samples)"
+            f"is {duration:.3f} s"
         )
 
 
