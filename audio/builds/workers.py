@@ -8,6 +8,7 @@ this process, so that it does not pay for starting interpreters.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import os
@@ -87,12 +88,8 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
         return Result(job.source, error=str(error), seconds=time.perf_counter() - started)
     except OSError as error:
         # A full disk, mostly: said plainly, not as a failure nobody expected.
-        return Result(
-            job.source,
-            error=f"{job.article.source}: cannot write {error.filename or 'its files'}: "
-            f"{error.strerror or error}",
-            seconds=time.perf_counter() - started,
-        )
+        problem = _os_problem(job.article.source, error)
+        return Result(job.source, error=problem, seconds=time.perf_counter() - started)
     except Exception as error:
         return Result(
             job.source,
@@ -100,6 +97,16 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
             detail=traceback.format_exc(),
             seconds=time.perf_counter() - started,
         )
+
+
+def _os_problem(source: Path, error: OSError) -> str:
+    """What an OSError while building `source` means, in a sentence."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        writing = f" (writing {Path(error.filename).name})" if error.filename else ""
+        return f"{source}: the disk is full{writing}"
+    if error.errno is None:  # raised by a library about its data: Pillow on a truncated image
+        return f"{source}: {error}"
+    return f"{source}: {error.filename or 'a file'}: {error.strerror or error}"
 
 
 def build_all(
