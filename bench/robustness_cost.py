@@ -40,12 +40,13 @@ def main() -> None:
         for path in code.values():  # as pip compiles an installed package
             compileall.compile_dir(path / "audio", quiet=1)
         rows, results = [], {}
-        for name, measure in (
-            ("seed, one rendition", seed(folder, "speaker_rendition = false\n")),
-            ("seed, both renditions", seed(folder, "")),
-            ("no-op, 50 editions", noop(folder, code)),
-            ("an edited paragraph of 50", edited(folder, code)),
+        for name, measured in (
+            ("seed, one rendition", lambda: seed(folder, "one", "speaker_rendition = false\n")),
+            ("seed, both renditions", lambda: seed(folder, "both", "")),
+            ("no-op, 50 editions", lambda: noop(folder, code)),
+            ("an edited paragraph of 50", lambda: edited(folder, code)),
         ):
+            measure = measured()
             runs, loads = interleaved(
                 {label: measure(label, path) for label, path in code.items()}, options.repeat
             )
@@ -85,12 +86,11 @@ def build(code: Path, folder: Path, *arguments: str) -> Run:
 Measure = Callable[[str, Path], Callable[[], Run]]
 
 
-def seed(folder: Path, settings: str) -> Measure:
+def seed(folder: Path, name: str, settings: str) -> Measure:
     """The seed into a fresh output folder, offline, the synthesis cache off."""
-    numbers = itertools.count()
 
     def contender(label: str, code: Path) -> Callable[[], Run]:
-        room = folder / f"seed-{next(numbers)}"
+        room = folder / f"seed-{name}-{label}"
         room.mkdir()
         (room / "pyproject.toml").write_text(PYPROJECT + settings, encoding="utf-8")
         (room / "articles").mkdir()
