@@ -1,17 +1,24 @@
-"""Named places where a build may be killed, so that crash tests hit them deterministically.
+"""Named places where a build may be killed, and writes that may find the disk full, so that
+crash and disk-full tests hit them deterministically.
 
-Only tests set `_AUDIO_EDITION_KILL_AT` (`name`, or `name@n` for the n-th time this process passes
-it); the process then kills itself with SIGKILL, exactly as `kill -9` would. In a build worker the
-build's main process goes first, as if the whole build had been killed.
+Only tests set these variables:
+- `_AUDIO_EDITION_KILL_AT` (`name`, or `name@n` for the n-th time this process passes it): the
+  process then kills itself with SIGKILL, exactly as `kill -9` would. In a build worker the
+  build's main process goes first, as if the whole build had been killed.
+- `_AUDIO_EDITION_FULL_AT` (`n`): the n-th write through audio/files.py in this process, and
+  every one after it, fails with ENOSPC, as on a disk that filled up at that moment.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 from collections import Counter
+from pathlib import Path
 
 VARIABLE = "_AUDIO_EDITION_KILL_AT"
+FULL = "_AUDIO_EDITION_FULL_AT"
 _passed: Counter[str] = Counter()
 _build: int | None = None
 """The build's process, in a worker."""
@@ -36,3 +43,13 @@ def point(name: str) -> None:
         if _build is not None and os.getppid() == _build:
             os.kill(_build, signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def writing(path: Path) -> None:
+    """Called before each write of a file's content; raises ENOSPC from the write FULL names."""
+    wanted = os.environ.get(FULL)
+    if not wanted:
+        return
+    _passed[FULL] += 1
+    if _passed[FULL] >= int(wanted):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))

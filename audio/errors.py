@@ -54,7 +54,7 @@ _SYSTEM_PROBLEMS = {
 
 
 def system_problem(error: OSError) -> str:
-    """An OSError as a line for the user: the file, and what the system said in plain words."""
-    said = _SYSTEM_PROBLEMS.get(error.errno or 0, error.strerror or str(error))
-    where = f"{error.filename}: " if error.filename else ""
-    return f"{where}{said} ({error.strerror})" if error.strerror else f"{where}{said}"
+    """An OSError as a line for the user: the file, and what the system said, in plain words
+    where we have them."""
+    said = _SYSTEM_PROBLEMS.get(error.errno or 0) or error.strerror or str(error)
+    return f"{error.filename}: {said}" if error.filename else said

@@ -26,6 +26,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "edition/__init__.py",
         "edition/stages.py",
         "edition/model.py",
+        "edition/verify.py",
         "edition/transcripts.py",
         "cache.py",
     ),

@@ -10,7 +10,7 @@ from pathlib import Path
 from audio.builds.manifest import Inputs, Manifest, Record, save_manifest
 from audio.edition.model import Edition
 from audio.publish.feed import psc_time as vtt_time
-from audio.publish.writer import with_page, write_publication
+from audio.publish.writer import render_pages, render_site, with_page
 from audio.settings import Settings
 from audio.text.article import Section
 from audio.text.calendar import NEWSROOM_TZ
@@ -109,10 +109,16 @@ def make_edition(
     )
 
 
-def publish_with_manifest(output: Path, editions: list[Edition]) -> list[Edition]:
+def publish_with_manifest(
+    output: Path, editions: list[Edition], settings: Settings = SETTINGS
+) -> list[Edition]:
     """Publish `editions` into `output` as a build does, manifest included; returns them as
     published (with their pages)."""
-    write_publication(editions, SETTINGS, output)
+    pages, failed = render_pages(editions, settings, output)
+    assert not failed, failed
+    for relative, data in {**pages, **render_site(editions, settings, output)}.items():
+        (output / relative).parent.mkdir(parents=True, exist_ok=True)
+        (output / relative).write_bytes(data)
     published = [with_page(edition) for edition in editions]
     records = {e.source: Record(e.to_json(), Inputs("", "", ""), {}) for e in published}
     save_manifest(output, Manifest(records))

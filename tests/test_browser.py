@@ -20,7 +20,6 @@ from typer.testing import CliRunner
 from audio.cli import app
 from audio.edition.model import Edition
 from audio.hosting.serve import published_editions, start
-from audio.publish.writer import publish
 from audio.settings import Settings
 from tests.conftest import PYPROJECT, SEED
 from tests.publishing import CUES, SETTINGS, make_edition, publish_with_manifest
@@ -113,7 +112,7 @@ def phone_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     output = tmp_path_factory.mktemp("phone")
     editions = [make_edition(output, 1, title=LONG_TITLE), make_edition(output, 2)]
     settings = Settings(podcast_title=request.param, base_url="https://example.org/podcast/")
-    publish(editions, settings, output)
+    publish_with_manifest(output, editions, settings)
     return output
 
 

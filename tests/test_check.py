@@ -115,8 +115,9 @@ def test_garbage_inside_an_mp3(output: Path) -> None:
     data = bytearray(mp3.read_bytes())
     data[len(data) // 2 : len(data) // 2 + 4000] = bytes(4000)
     mp3.write_bytes(bytes(data))
-    (found,) = problems(output)
-    assert found.startswith(f"{mp3}: does not decode cleanly (")
+    damaged, decoding = problems(output)
+    assert damaged == f"{mp3}: does not hold what its name's digest says: damaged"
+    assert decoding.startswith(f"{mp3}: does not decode cleanly (")
 
 
 def test_a_missing_tag(output: Path) -> None:

@@ -1,11 +1,13 @@
-"""A build killed with SIGKILL at every stage leaves a folder that `check` passes, and the next
-build completes the job. The kills are real: a build in a subprocess kills itself at a named
-place (audio/crashpoints.py), exactly as `kill -9` would."""
+"""A build killed with SIGKILL at every stage leaves a folder that `check` passes, whose feed names
+only whole files at the lengths it announces, and the next build completes the job. The kills are
+real: a build in a subprocess kills itself at a named place (audio/crashpoints.py), exactly as
+`kill -9` would. (Kills at random instants and disk-full sweeps: bench/adversarial.py.)"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,11 +19,14 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from audio import crashpoints
+from audio.builds import journal
 from audio.builds.build import BUILT, UNCHANGED, build_output
 from audio.builds.check import check, targets
 from audio.builds.manifest import load_manifest
-from audio.crashpoints import VARIABLE
-from audio.settings import load_settings
+from audio.crashpoints import FULL, VARIABLE
+from audio.errors import AudioEditionError
+from audio.settings import Settings, load_settings
 from audio.text.readers import read_article
 from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
@@ -34,11 +39,14 @@ DURING_SYNTHESIS = "synthesis@2"  # the first article is staged, the second is b
 AFTER_SYNTHESIS = "synthesized@1"  # speech in memory, nothing encoded
 ENCODED = "write:{slug}.mp3"  # the first MP3 complete under its temporary name
 STAGED = "staged@1"
-COMMITTING = "commit@1"  # the first file moved into the published folder
-PUBLISHING = "write:feed.xml"  # the new feed complete under its temporary name
-PUBLISHED = "published"  # feeds and site written, the manifest not yet
-SAVING = "write:manifest.json"
-SAVED = "saved"  # before the files of dropped editions are deleted
+COMMITTING = "commit@1"  # the first edition file moved into the published folder
+DOCUMENTS = "documents"  # every new document staged, the journal not yet written
+JOURNAL = "write:manifest.json@1"  # the manifest with the journal complete, not yet renamed
+JOURNALED = "journal"  # the journal written, no document switched yet
+SWITCHING = "switch@2"  # two documents switched in, the others still staged
+SAVING = "write:manifest.json@2"  # every document switched, the manifest without journal not
+SWITCHED = "switched"  # the manifest without journal written, nothing retired yet
+RETIRING = "retire@1"  # the first file of a dropped edition deleted
 POINTS = [
     BEFORE_SYNTHESIS,
     DURING_SYNTHESIS,
@@ -46,10 +54,13 @@ POINTS = [
     ENCODED,
     STAGED,
     COMMITTING,
-    PUBLISHING,
-    PUBLISHED,
+    DOCUMENTS,
+    JOURNAL,
+    JOURNALED,
+    SWITCHING,
     SAVING,
-    SAVED,
+    SWITCHED,
+    RETIRING,
 ]
 
 
@@ -141,13 +152,15 @@ def recover(folder: Path) -> dict[str, str]:
     return {o.source.name: o.why or o.action for o in report.outcomes}
 
 
-@pytest.mark.parametrize("point", [DURING_SYNTHESIS, PUBLISHED])
+@pytest.mark.parametrize("point", [DURING_SYNTHESIS, DOCUMENTS, SWITCHING])
 def test_a_first_build_killed(newsroom: Path, point: str) -> None:
     killed_build(newsroom, point)
     assert_feed_names_only_whole_files(newsroom / "output", lengths=True)
+    if point == SWITCHING:  # the first publication, half switched in: check reads the journal
+        assert [str(p) for p in check(newsroom / "output", targets(load_settings()))] == []
     done = recover(newsroom)
     assert len(feedparser.parse((newsroom / "output" / "feed.xml").read_bytes()).entries) == 3
-    if point in (STAGED, PUBLISHED):
+    if point == DOCUMENTS:
         assert done["k0.txt"] == "staged by a killed build"
 
 
@@ -156,14 +169,10 @@ def test_an_update_killed(updated: Path, point: str) -> None:
     output = updated / "output"
     removed = {output / p for p in load_manifest(output).records["k2.txt"].files}
     killed_build(updated, point)
-    moving = POINTS.index(COMMITTING) <= POINTS.index(point) <= POINTS.index(SAVING)
-    # From the first move into place until the new feed is written, the old feed announces the
-    # corrected edition with its old length; it never names a missing file. Until the manifest
-    # is written, `check` sees the old manifest; before and after that window it passes.
-    feed_is_new = POINTS.index(point) > POINTS.index(PUBLISHING)
-    assert_feed_names_only_whole_files(output, lengths=not moving or feed_is_new)
-    if not moving:
-        assert [str(p) for p in check(output, targets(load_settings()))] == []
+    # At every instant the folder is the old publication or the new one, the new one perhaps
+    # with documents still under their staged names, which `check` reads from the journal.
+    assert_feed_names_only_whole_files(output, lengths=True)
+    assert [str(p) for p in check(output, targets(load_settings()))] == []
     done = recover(updated)
     entries = feedparser.parse((output / "feed.xml").read_bytes()).entries
     assert sorted(e.title for e in entries) == [
@@ -172,8 +181,10 @@ def test_an_update_killed(updated: Path, point: str) -> None:
     assert {e.author for e in entries} == {"Anna Berger", "Thomas Ludwig"}
     assert not any(path.exists() for path in removed)
     assert done["k1.txt"] == UNCHANGED
-    if POINTS.index(point) >= POINTS.index(STAGED) and point != SAVED:
+    if POINTS.index(STAGED) <= POINTS.index(point) <= POINTS.index(JOURNAL):
         assert done["k0.txt"] == "staged by a killed build"
+    elif POINTS.index(point) > POINTS.index(JOURNAL):  # published before the kill
+        assert done["k0.txt"] == UNCHANGED
 
 
 def test_a_parallel_build_killed_in_a_worker(newsroom: Path) -> None:
@@ -219,3 +230,52 @@ def test_workers_end_when_the_build_alone_is_killed(newsroom: Path) -> None:
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)
+
+
+def writes_of_a_build(folder: Path, settings: Settings) -> int:
+    """How many writes (through audio/files.py) an uninterrupted build of a copy makes."""
+    copy = folder.parent / "counted"
+    shutil.copytree(folder, copy)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(copy)
+        patch.setenv(FULL, str(10**9))
+        patch.setattr(crashpoints, "_passed", crashpoints.Counter())
+        assert not build_output(settings, jobs=1).failures
+        return crashpoints._passed[FULL]
+
+
+def test_a_full_disk_at_every_write_of_publishing(
+    good_state: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A setting of the feed and the site changed: the documents showing it are written again,
+    then the manifest with the journal and without. The disk fills up at each write in turn;
+    each time the build says so in one sentence, the folder passes `check` as it is, and the next
+    build completes. (Edited articles, writes while rendering and a real full file system:
+    bench/adversarial.py.)"""
+    settings = load_settings(good_state).replace(podcast_description="Neu beschrieben.")
+    total = writes_of_a_build(good_state, settings)
+    assert total >= 4  # the pages, the index and the feed that describe it; the manifest twice
+    stays = "nothing new was published, the previous publication stays"
+    finishes = "the new publication is in place but not every document is switched in yet; "
+    finishes += "the next build finishes it"
+    said = []
+    for write in range(1, total + 1):
+        copy = tmp_path / f"full-at-{write}"
+        shutil.copytree(good_state, copy)
+        monkeypatch.chdir(copy)
+        monkeypatch.setenv(FULL, str(write))
+        monkeypatch.setattr(crashpoints, "_passed", crashpoints.Counter())
+        with pytest.raises(AudioEditionError) as full:
+            build_output(settings, jobs=1)
+        monkeypatch.delenv(FULL)
+        message = str(full.value)
+        assert re.fullmatch(rf"output: the disk is full \(writing [\w.-]+\): ({stays}|{finishes})",
+                            message), message  # fmt: skip
+        said.append(message.rsplit(": ", 1)[1])
+        assert [str(p) for p in check(copy / "output", targets(settings))] == []
+        assert_feed_names_only_whole_files(copy / "output", lengths=True)
+        assert build_output(settings, jobs=1).count() == {UNCHANGED: 3}
+        assert b"Neu beschrieben." in (copy / "output" / "feed.xml").read_bytes()
+        assert not journal.pending(copy / "output")
+    # The last write is the manifest without the journal: only then is the switch unfinished.
+    assert said == [stays] * (total - 1) + [finishes]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -22,10 +23,13 @@ from audio.builds.build import (
     Report,
     build_output,
 )
+from audio.builds.check import check, targets
 from audio.builds.lock import LOCK, BuildLocked, build_lock
+from audio.builds.staleness import ROTTEN
 from audio.errors import SettingsError
 from audio.settings import load_settings
 from audio.voice.engines.espeak import EspeakEngine
+from tests.conftest import PYPROJECT
 from tests.newsroom import short_article
 
 pytestmark = pytest.mark.slow
@@ -111,11 +115,15 @@ def test_a_changed_article_is_the_only_one_rendered_again(
     assert {e.author for e in feed_entries(newsroom)} == {"Thomas Ludwig", "Anna Berger"}
 
 
-def files_written(project: Path) -> dict[str, int]:
-    """Every file in the output folder by its inode: each write (temporary name + rename) makes a
-    new one, so an unchanged number is a file that was not written."""
+def files_written(project: Path) -> dict[str, tuple[int, int]]:
+    """Every file in the output folder by its inode and time of change: each write (temporary
+    name + rename) makes a new inode, and a file written twice may get back the number of the
+    one it replaced, but not its time."""
     output = project / "output"
-    return {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*")}
+    return {
+        p.relative_to(output).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in output.rglob("*")
+    }
 
 
 def test_a_changed_article_rewrites_its_own_page_and_no_other(newsroom: Path) -> None:
@@ -246,14 +254,29 @@ def test_a_broken_correction_keeps_the_previous_edition(newsroom: Path) -> None:
 
 def test_leftover_temporary_files_are_removed(newsroom: Path) -> None:
     build()
-    folder = mp3_of(newsroom, "k0.txt").parent
-    leftover = folder / ".k0.mp3.abc123.tmp"
-    leftover.write_bytes(b"half an mp3")
+    leftover = newsroom / "output" / ".manifest.json.k2x_9q0a.audio-edition-tmp"
+    leftover.write_bytes(b"half a manifest")
     staged = newsroom / "output" / ".staging" / "build-1-abc" / "x"
     staged.mkdir(parents=True)
     build()
     assert not leftover.exists()
     assert not (newsroom / "output" / ".staging").exists()
+
+
+def test_only_the_tools_own_temporary_files_are_removed(newsroom: Path) -> None:
+    """With `output = "."` the published folder is the newsroom's own: its `.tmp` files are not
+    the build's."""
+    (newsroom / "pyproject.toml").write_text(
+        PYPROJECT.replace('cache_dir = "cache"', 'cache_dir = "cache"\noutput = "."'),
+        encoding="utf-8",
+    )
+    theirs = [newsroom / ".notes.txt.tmp", newsroom / "articles" / ".k0.txt.abc123.tmp"]
+    for path in theirs:
+        path.write_text("an editor's draft", encoding="utf-8")
+    report = build()
+    assert report.count() == {BUILT: 3}
+    assert [path.read_text(encoding="utf-8") for path in theirs] == ["an editor's draft"] * 2
+    assert (newsroom / "feed.xml").is_file()
 
 
 def test_a_second_build_is_refused_while_one_runs(newsroom: Path) -> None:
@@ -292,11 +315,12 @@ def test_parallel_workers_build_every_article(newsroom: Path) -> None:
     synthesizing = {name for name, text in statuses if text.startswith("synthesizing")}
     assert synthesizing == {"k0.txt", "k1.txt", "k2.txt"}
     assert len(feed_entries(newsroom)) == 3
-    # Each article's line says what it is doing in order, mastering once its narration is over.
+    # Each article's line says what it is doing in order, mastering once its narration is over,
+    # verifying what it wrote last.
     for name in synthesizing:
         stages = [text.split()[0] for source, text in statuses if source == name]
-        assert stages[0] == "writing" and stages[-1] == "mastering"
-        assert set(stages[1:-1]) == {"synthesizing"}
+        assert stages[0] == "writing" and stages[-2:] == ["mastering", "verifying"]
+        assert set(stages[1:-2]) == {"synthesizing"}
 
 
 def test_bad_settings_are_refused_before_any_work(newsroom: Path) -> None:
@@ -325,3 +349,47 @@ def test_a_new_title_moves_the_edition_and_clears_the_old_folder(newsroom: Path)
     titles = sorted(e.title for e in feed_entries(newsroom))
     assert titles[-1] == "Neuer Titel Nummer 0 zur Lage an der Grenze"
     assert len(titles) == 3
+
+
+def test_bit_rot_is_found_by_check_and_repaired_by_a_verifying_build(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k1.txt")
+    rotten = bytearray(mp3.read_bytes())
+    rotten[len(rotten) // 2] ^= 0x10  # one bit, the size unchanged
+    mp3.write_bytes(bytes(rotten))
+    found = [str(p) for p in check(newsroom / "output", targets(load_settings()))]
+    assert f"{mp3}: does not hold what its name's digest says: damaged" in found
+    # An ordinary build compares sizes only (docs/robustness.md): the no-op stays cheap.
+    assert set(actions(build()).values()) == {UNCHANGED}
+    report = build(verify=True)
+    assert actions(report) == {"k0.txt": UNCHANGED, "k1.txt": BUILT, "k2.txt": UNCHANGED}
+    assert {o.why for o in report.outcomes if o.action == BUILT} == {ROTTEN}
+    assert (
+        hashlib.sha256(mp3_of(newsroom, "k1.txt").read_bytes())
+        .hexdigest()
+        .startswith(mp3_of(newsroom, "k1.txt").name.split(".")[1])
+    )
+    assert [str(p) for p in check(newsroom / "output", targets(load_settings()))] == []
+
+
+def test_edition_files_a_killed_build_left_unpublished_are_swept(newsroom: Path) -> None:
+    build()
+    orphan = newsroom / "output" / "2022-02-01-verwaist"
+    orphan.mkdir()
+    (orphan / "2022-02-01-verwaist.0123456789.mp3").write_bytes(b"moved in, never published")
+    (orphan / "index.html").write_bytes(b"<html></html>")
+    (newsroom / "output" / ".staging" / "build-1-abcdef").mkdir(parents=True)  # it was killed
+    assert set(actions(build()).values()) == {UNCHANGED}
+    assert not orphan.exists()
+
+
+def test_bit_rot_is_never_copied_into_a_retagged_edition(newsroom: Path) -> None:
+    build()
+    mp3 = mp3_of(newsroom, "k2.txt")
+    rotten = bytearray(mp3.read_bytes())
+    rotten[len(rotten) // 3] ^= 0x01
+    mp3.write_bytes(bytes(rotten))
+    report = build_output(load_settings().replace(author="Anna Berger"), jobs=1)
+    assert actions(report) == {"k0.txt": RETAGGED, "k1.txt": RETAGGED, "k2.txt": BUILT}
+    assert {o.why for o in report.outcomes if o.action == BUILT} == {ROTTEN}
+    assert not mp3.exists()  # the rotten file, retired with the edition it belonged to

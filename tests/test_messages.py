@@ -50,11 +50,11 @@ def build(*options: str) -> str:
 
 def test_system_errors_read_as_what_to_mend() -> None:
     full = OSError(errno.ENOSPC, "No space left on device", "output/feed.xml")
-    assert system_problem(full) == "output/feed.xml: the disk is full (No space left on device)"
+    assert system_problem(full) == "output/feed.xml: the disk is full"
     somewhere = OSError(errno.ENOSPC, "No space left on device")
-    assert system_problem(somewhere) == "the disk is full (No space left on device)"
+    assert system_problem(somewhere) == "the disk is full"
     odd = OSError(errno.ENOLINK, "Link has been severed", "x")
-    assert system_problem(odd) == "x: Link has been severed (Link has been severed)"
+    assert system_problem(odd) == "x: Link has been severed"
 
 
 @pytest.mark.slow
@@ -85,7 +85,7 @@ def test_a_full_disk_fails_the_edition_with_a_line_that_says_so(
     folder = mount("size=600k")
     said = build("--out", str(folder / "output"))
     assert "error: articles/seed.txt: " in said
-    assert "the disk is full (No space left on device)" in said
+    assert "the disk is full" in said
     assert "failed unexpectedly" not in said
 
 
@@ -96,7 +96,7 @@ def test_render_onto_a_full_disk_says_so(project: Path, mount: Callable) -> None
     folder = mount("size=64k")
     result = runner.invoke(app, ["render", "articles/seed.txt", "-o", str(folder / "x.mp3")])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "the disk is full (No space left on device)" in result.output
+    assert "the disk is full" in result.output
 
 
 @pytest.mark.parametrize("date", ["9999-12-31T23:59:59+14:00", "0001-01-01", "1899-12-31"])

@@ -14,8 +14,7 @@ from werkzeug.wrappers import Request, Response
 
 from audio.cli import app
 from audio.hosting.remote_check import check_remote
-from audio.publish.writer import write_publication
-from tests.publishing import SETTINGS, make_edition
+from tests.publishing import SETTINGS, make_edition, publish_with_manifest
 
 FAULTS: dict[str, str] = {}
 """URL path → what is wrong with its answers."""
@@ -30,7 +29,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = make_server("127.0.0.1", 0, _app(output), threaded=True)
     base = f"http://127.0.0.1:{server.port}/podcast/"
     settings = SETTINGS.replace(base_url=base)
-    write_publication([make_edition(output, n) for n in (1, 2)], settings, output)
+    publish_with_manifest(output, [make_edition(output, n) for n in (1, 2)], settings)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield base

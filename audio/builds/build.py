@@ -2,10 +2,17 @@
 
 The order of writes is what makes a killed build harmless:
 1. editions are rendered into the staging folder, where nothing published changes;
-2. their files are moved into place, one rename each;
-3. the feeds and the site are written from editions whose files are all in place;
-4. the manifest is written, then the files of dropped editions are deleted.
-The next build after a kill adopts what was completely staged and finishes the job.
+2. the feeds and the site are rendered in memory from the editions that are complete; an edition
+   that cannot be rendered fails alone;
+3. the editions' files, the documents and the manifest are switched in as one step
+   (audio/builds/journal.py), then the files no edition uses any more are deleted.
+The next build after a kill finishes a switch that had begun, adopts what was completely staged,
+and sweeps away edition files that no manifest names.
+
+Every article's failure is its own: whatever goes wrong while reading, rendering or publishing
+one article is reported with its file, and the others are published. What fails the build as a
+whole (the settings, a full disk, an unwritable output folder) is one message, never a traceback,
+and leaves the previous publication.
 
 A build with nothing to do reads the manifest, hashes the articles, looks at file sizes and stops:
 it imports no audio, feed or imaging library and starts no worker.
@@ -13,8 +20,11 @@ it imports no audio, feed or imaging library and starts no worker.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,15 +32,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from audio import crashpoints
-from audio.builds import staging
+from audio.builds import journal, staging
+from audio.builds.identity import Identities
 from audio.builds.lock import build_lock
-from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest, save_manifest
+from audio.builds.manifest import Manifest, Record, all_in_place, load_manifest
+from audio.builds.retire import retire, sweep
 from audio.builds.staleness import Digests, Plan, plan
 from audio.builds.validate import validate
 from audio.errors import AudioEditionError
+from audio.files import target_name
 from audio.mastering.renditions import SPEAKER
 from audio.settings import Settings
+from audio.text.article import Article
 from audio.text.readers import find_articles, read_article
 
 BUILT, RETAGGED, UNCHANGED, REMOVED, KEPT, FAILED = (
@@ -104,46 +117,101 @@ def build_output(
     keep: bool = False,
     force: bool = False,
     wait: bool = False,
+    verify: bool = False,
     events: Events | None = None,
     after: Callable[[Report], object] | None = None,
 ) -> Report:
     """Bring the output folder up to date with the articles and the settings; then `after`,
-    still holding the lock (a deploy reads the folder as this build left it)."""
+    still holding the lock (a deploy reads the folder as this build left it). `verify`: also
+    compare every published file with the digest its name carries, and build again what does
+    not match (bit rot); without it, sizes are compared (docs/robustness.md says why)."""
     validate(settings)
     events = events or Events()
     output = settings.output
     sources = find_articles(settings.articles)
-    with build_lock(output, wait, events.waiting):
-        staging.remove_temporaries(output)
-        run = _Build(settings, output, keep, force, events)
-        run.go(sources, jobs or default_jobs())
-        staging.discard(output)
-        if "audio.cache" in sys.modules:  # else nothing was read from the cache in this process
-            run.report.warnings += sys.modules["audio.cache"].notices()
-        if after is not None:
-            after(run.report)
+    try:
+        with build_lock(output, wait, events.waiting):
+            run = _Build(settings, output, keep, force, verify, events)
+            run.go(sources, jobs or default_jobs())
+            if "audio.cache" in sys.modules:  # else nothing was read from the cache here
+                run.report.warnings += sys.modules["audio.cache"].notices()
+            if after is not None:
+                after(run.report)
+    except OSError as error:
+        raise AudioEditionError(_unwritable(output, error)) from error
     return run.report
+
+
+def _unwritable(output: Path, error: OSError) -> str:
+    """What a build that could not write says: where, why, and what is published now."""
+    if output.exists() and not output.is_dir():
+        return f"{output}: is a file, not a folder: nothing was published"
+    name = target_name(Path(error.filename).name) if error.filename else None
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = f"the disk is full (writing {name})" if name else "the disk is full"
+    else:
+        why = f"cannot write {name or 'there'} ({error.strerror or error})"
+    if journal.pending(output):
+        state = "the new publication is in place but not every document is switched in yet; "
+        state += "the next build finishes it"
+    else:
+        state = "nothing new was published, the previous publication stays"
+    return f"{output}: {why}: {state}"
 
 
 class _Build:
     """One build's state; the steps in `go` run in the order the module docstring gives."""
 
     def __init__(
-        self, settings: Settings, output: Path, keep: bool, force: bool, events: Events
+        self,
+        settings: Settings,
+        output: Path,
+        keep: bool,
+        force: bool,
+        verify: bool,
+        events: Events,
     ) -> None:
         self.settings = settings
         self.output = output
         self.keep = keep
         self.force = force
+        self.verify = verify
         self.events = events
         self.report = Report(output=output)
-        self.manifest = load_manifest(output)
+        self.manifest = Manifest()
         self.records: dict[str, Record] = {}
         """What will be published, by article file name."""
         self.staged: dict[str, tuple[Path, Record]] = {}
         self.stage: Path | None = None
+        self.outcomes: dict[str, Outcome] = {}
 
     def go(self, sources: list[Path], processes: int) -> None:
+        # A switch a killed build began is finished first: until then the manifest names
+        # documents still in its staging folder.
+        self.manifest = journal.finish(self.output, load_manifest(self.output))
+        self.report.warnings += [
+            f"{self.output / 'manifest.json'} names {path}, outside the output folder: ignored"
+            for path in self.manifest.refused
+        ]
+        killed = staging.left_over(self.output)
+        staging.remove_temporaries(self.output)
+        try:
+            published = self._go(sources, processes)
+        except Exception:
+            # Before the journal, the files this build moved into place are no one's: swept,
+            # with the stage, to give back the disk a full disk needs. After it, the next build
+            # finishes the switch from the stage.
+            if not journal.pending(self.output):
+                with contextlib.suppress(OSError):
+                    staging.discard(self.output)
+                    self._sweep()
+            raise
+        if published or killed:
+            self._sweep()
+        staging.discard(self.output)
+
+    def _go(self, sources: list[Path], processes: int) -> bool:
+        """The build's steps; True when it published."""
         from audio.builds.workers import engine_for
         from audio.voice.engines import fallback_warning, wanted_identity
 
@@ -151,13 +219,13 @@ class _Build:
         # Google whether it answers, which a build with nothing to narrate need not wait for.
         wanted = wanted_identity(self.settings)
         self.digests = Digests.of(self.settings, wanted)
-        work = plan(sources, self.manifest, self.digests, self.output, self.force)
+        work = self._plan(sources)
         engine = engine_for(self.settings) if work.build else None
         if engine is not None and engine.identity != wanted:
             # An offline stand-in narrates: editions the wanted engine made are kept, and
             # editions the stand-in made before count as current until Google answers.
             self.digests = Digests.of(self.settings, engine.identity, wanted)
-            work = plan(sources, self.manifest, self.digests, self.output, self.force)
+            work = self._plan(sources)
         self.why = work.why
         for name, record in work.unchanged.items():
             self.records[name] = record
@@ -174,9 +242,14 @@ class _Build:
         for name, record in work.retag.items():
             self._retag(name, record)
         self._build_editions(jobs, processes)
-        if self._commit() or self._publication_outdated():
+        if self._settle() or self._publication_outdated():
             self._publish()
-        self._delete(set(self.manifest.retired))
+            return True
+        retire(self.output, set(self.manifest.retired), self._in_use())
+        return False
+
+    def _plan(self, sources: list[Path]) -> Plan:
+        return plan(sources, self.manifest, self.digests, self.output, self.force, self.verify)
 
     def _jobs(self, work: Plan) -> list[Any]:
         """Read the articles to render, refuse clashing file names, adopt what a killed build
@@ -187,13 +260,14 @@ class _Build:
         left_behind = staging.left_behind(self.output)
         staying = {*self.records, *work.retag, *work.build}
         owners = {r.slug: n for n, r in self.manifest.records.items() if n in staying}
+        identities = Identities(self.manifest, work, {} if self.keep else work.removed)
         now = datetime.now(NEWSROOM_TZ).replace(microsecond=0)
         jobs = []
         for name, source in work.build.items():
             inputs = self.digests.inputs(work.content[name])
             previous = self.manifest.records.get(name)
             try:
-                article = read_article(source, self.settings)
+                article = _read(source, self.settings)
                 other = owners.setdefault(article.slug, name)
                 if other != name:
                     raise AudioEditionError(
@@ -209,8 +283,8 @@ class _Build:
                 outcome = Outcome(source, BUILT, adoptable[1], why="staged by a killed build")
                 self._finish(outcome, list(article.warnings))
                 continue
-            published = article.published or (previous.to_edition().published if previous else now)
-            jobs.append(Job(name, article, published, inputs, previous is not None))
+            guid, published = identities.of(name, article, now)
+            jobs.append(Job(name, article, published, inputs, previous is not None, guid))
         return jobs
 
     def _stage(self) -> Path:
@@ -228,6 +302,9 @@ class _Build:
             edition = retag_edition(record.to_edition(), self.settings, self.output, stage)
         except (AudioEditionError, OSError) as error:
             self._fail(Outcome(source, FAILED, error=f"{source}: cannot re-tag: {error}"), record)
+            return
+        except Exception as error:
+            self._fail(_unexpected(source, error), record)
             return
         # The MP3s are new files now; the old ones are retired once the publication is written.
         replaced = {record.edition["audio"], record.edition.get("files", {}).get(SPEAKER)}
@@ -261,15 +338,16 @@ class _Build:
             else:
                 self._fail(outcome, self.manifest.records.get(result.source))
 
-    def _commit(self) -> bool:
-        """Move staged editions into place; True when the set of editions changed."""
+    def _settle(self) -> bool:
+        """Take the staged editions whose files are all there; True when the set of editions
+        changed."""
         for name, (stage, record) in self.staged.items():
-            if staging.commit(stage, record, self.output):
+            if not staging.missing(stage, record, self.output):
                 self.records[name] = record
             else:
                 source = self.settings.articles / name
                 problem = f"{source}: staged files went missing before they were published"
-                self._fail(Outcome(source, FAILED, error=problem), self.manifest.records.get(name))
+                self._unpublish(name, problem)
         return self.records != self.manifest.records
 
     def _publication_outdated(self) -> bool:
@@ -278,20 +356,59 @@ class _Build:
         return not all_in_place(self.output, self.manifest.site)
 
     def _publish(self) -> None:
-        from audio.publish.writer import publication_warnings, publish
+        from audio.publish.writer import publication_warnings, render_site
 
+        moves = [
+            (stage / relative, relative)
+            for name, (stage, record) in self.staged.items()
+            if self.records.get(name) is record
+            for relative in record.files
+        ]
+        journal.move_editions(self.output, moves)
+        pages = self._pages()
         editions = [record.to_edition() for record in self.records.values()]
-        written = publish(editions, self.settings, self.output, self._current_pages())
+        site = render_site(editions, self.settings, self.output)
         self.report.warnings += publication_warnings(editions, self.settings)
-        crashpoints.point("published")
-        self.records = {name: self._with_pages(r) for name, r in self.records.items()}
-        kept = {path for record in self.records.values() for path in record.files}
+        self.records = {name: _with_page(r, pages) for name, r in self.records.items()}
+        kept = self._in_use()
         previous = {p for r in self.manifest.records.values() for p in r.files}
-        retired = sorted((previous | set(self.manifest.retired)) - kept)
-        site = {p.relative_to(self.output).as_posix(): p.stat().st_size for p in written}
-        save_manifest(self.output, Manifest(self.records, self.digests.publishing, site, retired))
-        crashpoints.point("saved")
-        self._delete(set(retired))
+        previous |= set(self.manifest.site) - set(site)
+        still_there = {p for p in self.manifest.retired if (self.output / p).exists()}
+        retired = sorted((previous | still_there) - kept)
+        sizes = {relative: len(data) for relative, data in site.items()}
+        manifest = Manifest(self.records, self.digests.publishing, sizes, retired)
+        journal.publish(self.output, self._stage(), {**pages, **site}, manifest)
+        retire(self.output, set(retired), kept)
+
+    def _pages(self) -> dict[str, bytes]:
+        """The pages of the editions to publish; an edition whose page or feed item cannot be
+        rendered fails, and its previous edition, if there is one, is tried in its place."""
+        from audio.publish.writer import render_pages
+
+        while True:
+            editions = [record.to_edition() for record in self.records.values()]
+            pages, failed = render_pages(
+                editions, self.settings, self.output, self._current_pages()
+            )
+            if not failed:
+                return pages
+            slugs = {record.slug: name for name, record in self.records.items()}
+            for slug, problem in failed.items():
+                name = slugs[slug]
+                self._unpublish(name, f"{self.settings.articles / name}: {problem}")
+
+    def _unpublish(self, name: str, problem: str) -> None:
+        """An edition that was to be published fails after all: the article's outcome says so,
+        and its previous edition, if intact and not the one that failed, stays published."""
+        failing = self.records.pop(name, None)
+        outcome = self.outcomes.get(name) or Outcome(self.settings.articles / name, FAILED)
+        outcome.action, outcome.error, outcome.record = FAILED, problem, None
+        previous = self.manifest.records.get(name)
+        if previous is not None and previous != failing and previous.intact(self.output):
+            self.records[name] = previous
+            outcome.warnings.append("its previous edition stays published")
+        if name not in self.outcomes:
+            self._finish(outcome)
 
     def _current_pages(self) -> set[str]:
         """Slugs of editions whose page needs no rendering: published from the same record with
@@ -305,27 +422,13 @@ class _Build:
             if self.manifest.records.get(name) == record and record.intact(self.output)
         }
 
-    def _with_pages(self, record: Record) -> Record:
-        """The record with the sizes of the edition's files that publishing wrote (its page)."""
-        edition = record.edition
-        named = [edition["audio"], *edition.get("files", {}).values()]
-        files = dict(record.files)
-        for relative in named:
-            path = self.output / relative
-            if path.is_file():
-                files[relative] = path.stat().st_size
-        return Record(edition, record.inputs, files)
+    def _in_use(self) -> set[str]:
+        return {path for record in self.records.values() for path in record.files}
 
-    def _delete(self, retired: set[str]) -> None:
-        """Delete files no edition uses any more, and edition folders left empty."""
-        in_use = {path for record in self.records.values() for path in record.files}
-        for relative in sorted(retired - in_use):
-            path = self.output / relative
-            path.unlink(missing_ok=True)
-            folder = path.parent
-            while folder != self.output and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
+    def _sweep(self) -> None:
+        """Edition files no manifest names, moved into place by a build that was killed or
+        failed before it could publish them."""
+        sweep(self.output, load_manifest(self.output))
 
     def _fail(self, outcome: Outcome, previous: Record | None) -> None:
         """Report a failure; the article's previous edition, if intact, stays published."""
@@ -336,5 +439,41 @@ class _Build:
 
     def _finish(self, outcome: Outcome, warnings: list[str] | None = None) -> None:
         outcome.warnings[:0] = warnings or []
+        self.outcomes[outcome.source.name] = outcome
         self.report.outcomes.append(outcome)
         self.events.finished(outcome)
+
+
+def _read(source: Path, settings: Settings) -> Article:
+    """The article, without characters XML cannot carry; any failure to read it is its own."""
+    from audio.text.xmlchars import xml_safe
+
+    try:
+        return xml_safe(read_article(source, settings))
+    except AudioEditionError:
+        raise
+    except RecursionError:
+        raise AudioEditionError(f"{source}: cannot be read: it is nested too deeply") from None
+    except Exception as error:  # a reader's library may raise anything on hostile input
+        raise AudioEditionError(
+            f"{source}: cannot be read: {type(error).__name__}: {error}"
+        ) from error
+
+
+def _unexpected(source: Path, error: Exception) -> Outcome:
+    return Outcome(
+        source,
+        FAILED,
+        error=f"{source}: failed unexpectedly: {type(error).__name__}: {error}",
+        detail=traceback.format_exc(),
+    )
+
+
+def _with_page(record: Record, pages: dict[str, bytes]) -> Record:
+    """The record with the size of the edition's page, when it was rendered in this build."""
+    from audio.edition.model import page_path
+
+    page = page_path(record.slug)
+    if page not in pages:
+        return record
+    return Record(record.edition, record.inputs, {**record.files, page: len(pages[page])})

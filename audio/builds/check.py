@@ -1,7 +1,11 @@
 """`audio-edition check`: is a published folder whole? Every MP3 decodes and carries complete
 tags at the loudness and under the true-peak ceiling it was mastered to, every feed parses, and
 every file a feed, the flash briefing or the manifest names exists, at the length the feed
-announces."""
+announces. A file named by its content must hold what its name's digest says.
+
+A publication a killed build was switching in (audio/builds/journal.py) is checked as the
+manifest describes it: a document the journal names is read where it is now, under its staged
+name if its rename has not happened yet."""
 
 from __future__ import annotations
 
@@ -9,15 +13,17 @@ import json
 import math
 import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 from xml.etree import ElementTree
 
-from audio.builds.manifest import MANIFEST, load_manifest
+from audio.builds.journal import located
+from audio.builds.manifest import MANIFEST, holds_its_digest, load_manifest
 from audio.mastering.renditions import (
     LOUDNESS_TOLERANCE,
     SPEAKER,
@@ -71,23 +77,24 @@ def check(output: Path, targets: dict[str, Rendition], jobs: int = 2) -> list[Pr
     manifest = load_manifest(output)
     if not manifest.site:
         return [Problem(manifest_path, "cannot be read (damaged, or from another version)")]
+    where = located(output, manifest)
     problems: list[Problem] = []
     mp3s: list[tuple[Path, dict[str, Any], str]] = []
+    files: list[tuple[str, int]] = []
     for record in manifest.records.values():
         edition = record.edition
-        for relative, size in record.files.items():
-            path = output / relative
-            if not path.is_file():
-                problems.append(Problem(path, "is missing"))
-            elif path.stat().st_size != size:
-                problems.append(Problem(path, f"has {path.stat().st_size} bytes, not {size}"))
+        files += record.files.items()
         kinds = {"audio": edition["audio"], **edition.get("files", {})}
-        mp3s += [(output / p, edition, kind) for kind, p in kinds.items() if p.endswith(".mp3")]
+        mp3s += [(where(p), edition, kind) for kind, p in kinds.items() if p.endswith(".mp3")]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for found in pool.map(lambda item: _check_file(output, where, *item), files):
+            problems += found
     for relative in manifest.site:
-        if not (output / relative).is_file():
+        if not where(relative).is_file():
             problems.append(Problem(output / relative, "is missing"))
     enclosed = {r.edition["audio"] for r in manifest.records.values()} - {""}
-    problems += _check_published(output, enclosed)
+    pending = {target for _, target in manifest.switching}
+    problems += _check_published(output, where, pending, enclosed)
     present = [(path, edition, kind) for path, edition, kind in mp3s if path.is_file()]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         for found in pool.map(lambda item: _check_mp3(*item, targets), present):
@@ -95,10 +102,37 @@ def check(output: Path, targets: dict[str, Rendition], jobs: int = 2) -> list[Pr
     return problems
 
 
-def _check_published(output: Path, editions: set[str]) -> Iterator[Problem]:
+def _check_file(
+    output: Path, where: Callable[[str], Path], relative: str, size: int
+) -> list[Problem]:
+    """An edition's file is there, at its size, with the content its name's digest says."""
+    path = where(relative)
+    if not path.is_file():
+        return [Problem(output / relative, "is missing")]
+    if path.stat().st_size != size:
+        return [Problem(output / relative, f"has {path.stat().st_size} bytes, not {size}")]
+    if not holds_its_digest(path):
+        return [Problem(output / relative, "does not hold what its name's digest says: damaged")]
+    return []
+
+
+def _documents(
+    output: Path, where: Callable[[str], Path], pending: set[str], pattern: str
+) -> list[Path]:
+    """The documents beside the manifest whose names match `pattern` (with those `pending` in a
+    switch), where they are now."""
+    names = {path.name for path in output.glob(pattern)}
+    names |= {name for name in pending if "/" not in name and fnmatch(name, pattern)}
+    return [where(name) for name in sorted(names)]
+
+
+def _check_published(
+    output: Path, where: Callable[[str], Path], pending: set[str], editions: set[str]
+) -> Iterator[Problem]:
     """The feeds (every .xml) and JSON documents beside the manifest, and what they point to."""
     site = "\0"  # the published folder's URL, known from the first feed; matches no URL till then
-    for path in sorted(output.glob("*.xml"), key=lambda p: p.name != "feed.xml"):
+    feeds = _documents(output, where, pending, "*.xml")
+    for path in sorted(feeds, key=lambda p: where("feed.xml") != p):
         try:
             root = ElementTree.parse(path).getroot()
         except ElementTree.ParseError as error:
@@ -109,13 +143,13 @@ def _check_published(output: Path, editions: set[str]) -> Iterator[Problem]:
         enclosed = set()
         for item in root.iter("item"):
             for element in item.iter():
-                yield from _check_link(path, output, base, element)
+                yield from _check_link(path, where, base, element)
             enclosure = item.find("enclosure")
             if enclosure is not None and enclosure.get("url", "").startswith(base):
                 enclosed.add(unquote(enclosure.get("url", "")[len(base) :]))
-        for missing in sorted(editions - enclosed) if path.name == "feed.xml" else ():
+        for missing in sorted(editions - enclosed) if path == where("feed.xml") else ():
             yield Problem(path, f"has no item for the edition {missing}")
-    for path in sorted(output.glob("*.json")):
+    for path in _documents(output, where, pending, "*.json"):
         if path.name == MANIFEST:
             continue
         try:
@@ -124,7 +158,7 @@ def _check_published(output: Path, editions: set[str]) -> Iterator[Problem]:
             yield Problem(path, f"does not parse: {error}")
             continue
         for url in _strings(document):
-            yield from _check_url(path, output, site, url)
+            yield from _check_url(path, where, site, url)
 
 
 def _base_url(root: ElementTree.Element) -> str:
@@ -137,15 +171,15 @@ def _base_url(root: ElementTree.Element) -> str:
 
 
 def _check_link(
-    document: Path, output: Path, base: str, element: ElementTree.Element
+    document: Path, where: Callable[[str], Path], base: str, element: ElementTree.Element
 ) -> Iterator[Problem]:
     for name in ("url", "href"):
         url = element.get(name)
         if url:
-            yield from _check_url(document, output, base, url)
+            yield from _check_url(document, where, base, url)
     if element.tag == "enclosure":
         url, length = element.get("url", ""), element.get("length", "")
-        path = _local(output, base, url)
+        path = _local(where, base, url)
         if path is not None and path.is_file() and str(path.stat().st_size) != length:
             yield Problem(
                 document,
@@ -153,19 +187,22 @@ def _check_link(
             )
 
 
-def _check_url(document: Path, output: Path, base: str, url: str) -> Iterator[Problem]:
-    path = _local(output, base, url)
+def _check_url(
+    document: Path, where: Callable[[str], Path], base: str, url: str
+) -> Iterator[Problem]:
+    path = _local(where, base, url)
     if path is not None and not path.exists():
         yield Problem(document, f"points to {url}, which is missing")
 
 
-def _local(output: Path, base: str, url: str) -> Path | None:
+def _local(where: Callable[[str], Path], base: str, url: str) -> Path | None:
     """The file a URL of the published folder stands for; None for any other URL."""
     if not url.startswith(base):
         return None
     relative = unquote(url[len(base) :].split("#", 1)[0].split("?", 1)[0])
-    path = output / relative
-    return path / "index.html" if not relative or relative.endswith("/") else path
+    if not relative or relative.endswith("/"):
+        relative += "index.html"
+    return where(relative)
 
 
 def _strings(document: Any) -> Iterator[str]:

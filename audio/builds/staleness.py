@@ -123,6 +123,9 @@ class Digests:
         return Inputs(content=content, audio=self.audio, tags=self.tags)
 
 
+ROTTEN = "a published file no longer holds what its name's digest says"
+
+
 @dataclass
 class Plan:
     unchanged: dict[str, Record] = field(default_factory=dict)
@@ -138,9 +141,17 @@ class Plan:
 
 
 def plan(
-    sources: list[Path], manifest: Manifest, digests: Digests, output: Path, force: bool
+    sources: list[Path],
+    manifest: Manifest,
+    digests: Digests,
+    output: Path,
+    force: bool,
+    verify: bool = False,
 ) -> Plan:
-    """Sort every article into unchanged, to be re-tagged, or to be built."""
+    """Sort every article into unchanged, to be re-tagged, or to be built. An edition whose
+    files are not all there at their size is built again; with `verify`, also one whose files no
+    longer hold the content their names' digests say. An edition to be re-tagged is always
+    verified: its MP3s are copied, and bit rot must not be copied into a new file."""
     result = Plan()
     names = {source.name for source in sources}
     for source in sources:
@@ -153,10 +164,13 @@ def plan(
         result.content[name] = content
         record = manifest.records.get(name)
         reason = _build_reason(record, content, digests, output, force)
+        retag = record is not None and record.inputs.tags != digests.tags
+        if not reason and record is not None and (verify or retag):
+            reason = None if record.unspoiled(output) else ROTTEN
         if reason:
             result.build[name] = source
             result.why[name] = reason
-        elif record is not None and record.inputs.tags != digests.tags:
+        elif record is not None and retag:
             result.retag[name] = record
         elif record is not None:
             result.unchanged[name] = record

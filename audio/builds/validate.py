@@ -8,6 +8,7 @@ the function, so that a build with nothing to do stays fast.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -173,6 +174,20 @@ def _unreadable(path: Path) -> str | None:
     return None
 
 
+def check_text(settings: Settings) -> Iterator[str]:
+    """Every text setting goes into the feed or the site, which are XML: a character XML cannot
+    carry would make them unwritable after the editions were built."""
+    from audio.text.xmlchars import illegal_characters
+
+    for field in dataclasses.fields(settings):
+        value = getattr(settings, field.name)
+        if isinstance(value, str) and (found := illegal_characters(value)):
+            yield (
+                f"{field.name} holds characters XML cannot carry ({', '.join(found)}), "
+                "and the feed and the site are XML: remove them"
+            )
+
+
 CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_base_url,
     check_engine,
@@ -186,6 +201,7 @@ CHECKS: tuple[Callable[[Settings], Iterable[str]], ...] = (
     check_sources,
     check_articles,
     check_output,
+    check_text,
 )
 
 

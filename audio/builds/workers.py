@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from audio import crashpoints
 from audio.builds.allocator import keep_freed_memory
 from audio.builds.manifest import Inputs, Record
-from audio.builds.staging import mark_complete, staged_files
+from audio.builds.staging import ensure_room, mark_complete, staged_files
 from audio.cache import notices as cache_notices
 from audio.errors import AudioEditionError, system_problem
 from audio.settings import Settings
@@ -48,6 +48,8 @@ class Job:
     inputs: Inputs
     built_before: bool = False
     """An edition of the article was published before: most of its narration may be cached."""
+    guid: str | None = None
+    """The GUID of the edition the article continues (audio/builds/identity.py); None: new."""
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,15 @@ def build_one(job: Job, settings: Settings, stage: Path, status: Status) -> Resu
 
 def _built(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     try:
+        ensure_room(job.article, settings, stage)
         status(job.source, "writing the script")
         with _reader(job, settings) as reader:
             build_edition = _build_edition()
             report = functools.partial(status, job.source)
             engine = _Reporting(reader, report)
-            edition = build_edition(job.article, settings, engine, stage, job.published, report)
+            edition = build_edition(
+                job.article, settings, engine, stage, job.published, report, guid=job.guid
+            )
         record = Record(edition.to_json(), job.inputs, staged_files(stage, edition.slug))
         mark_complete(stage, job.source, record)
         crashpoints.point("staged")
@@ -91,6 +96,7 @@ def _built(job: Job, settings: Settings, stage: Path, status: Status) -> Result:
     except AudioEditionError as error:
         return Result(job.source, error=str(error))
     except OSError as error:
+        # A full disk, mostly: said plainly, not as a failure nobody expected.
         return Result(job.source, error=f"{job.article.source}: {system_problem(error)}")
     except Exception as error:
         return Result(

@@ -56,6 +56,13 @@ def build(
         bool, typer.Option("--wait", help="If another build is running, wait for it.")
     ] = False,
     deploy: DeployOption = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Read every published file and build again what no longer matches its digest.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     cache: CacheOption = None,
@@ -92,7 +99,15 @@ def build(
         validate(settings)  # before the import writes anything, as before a build
         failed_imports = run_import(settings, [], force=False, quiet=quiet, verbose=verbose)
     report = _build_round(
-        settings, quiet, verbose, deploying=deploying, jobs=jobs, keep=keep, force=force, wait=wait
+        settings,
+        quiet,
+        verbose,
+        deploying=deploying,
+        jobs=jobs,
+        keep=keep,
+        force=force,
+        wait=wait,
+        verify=verify,
     )
     if report.failures or failed_imports:
         raise typer.Exit(1)

@@ -70,9 +70,12 @@ class Edition:
         )
 
 
-def edition_guid(article: Article) -> str:
-    """Stable across builds, renames of the title and changes of base_url."""
-    key = article.url or article.source.name
+def edition_guid(article: Article, published: datetime) -> str:
+    """A new edition's GUID, from what identifies the article: its URL, else its title and first
+    publication time; never its file name, which an editor may change. The same on every
+    machine; a build keeps the GUID of the edition an article continues, through corrections of
+    its title too (audio/builds/identity.py)."""
+    key = article.url or f"{article.title}\n{published.isoformat()}"
     return str(uuid.uuid5(GUID_NAMESPACE, key))
 
 

@@ -23,6 +23,7 @@ from audio.edition.cover import embedded_cover
 from audio.edition.model import Edition, edition_file, edition_guid, page_path
 from audio.edition.tags import write_tags
 from audio.edition.transcripts import chapters_json, srt, transcript_json, webvtt
+from audio.edition.verify import verify_edition, verify_image
 from audio.errors import AudioEditionError, AudioError, EngineError
 from audio.files import temporary_file, write_text
 from audio.mastering.master import Analyses, Mastered, analysing, master, mastering
@@ -180,11 +181,14 @@ def build_edition(
     folder: Path,
     published: datetime,
     report: Callable[[str], None] = lambda stage: None,
+    guid: str | None = None,
 ) -> Edition:
-    """Every file of one edition, written below `folder` as they will lie in the output folder.
+    """Every file of one edition, written below `folder` as they will lie in the output folder,
+    each verified before the edition is returned (audio/edition/verify.py).
 
     `published` is the article's date, or for an undated article the time it was first built.
     `report` hears when the narration is over (the engine tells of each batch it reads).
+    `guid`: the GUID of the edition the article continues; a new one when None.
     """
     # Scratch files lie in the staging folder: what a killed build leaves there goes with it.
     with (
@@ -192,18 +196,27 @@ def build_edition(
         narrated(article, settings, engine, folder, analyses.ahead) as timeline,
     ):
         report("mastering and encoding")
-        draft = _draft(article, timeline, engine, published)
+        draft = _draft(article, timeline, engine, published, guid)
         # Written when the build publishes; named so the manifest counts it as the edition's.
         draft = dataclasses.replace(draft, files={"page": page_path(article.slug)})
         files = _write_transcripts(timeline, draft, settings, folder)
         edition = _write_renditions(timeline, draft, settings, folder, analyses)
+        report("verifying")
+        verify_edition(edition, folder, timeline, embedded_cover(settings))
         return dataclasses.replace(edition, files={**edition.files, **files})
 
 
-def _draft(article: Article, timeline: Timeline, engine: Engine, published: datetime) -> Edition:
-    """The edition of `article` before any of its files is written."""
+def _draft(
+    article: Article,
+    timeline: Timeline,
+    engine: Engine,
+    published: datetime,
+    guid: str | None = None,
+) -> Edition:
+    """The edition of `article` before any of its files is written; `guid`: the one of the
+    edition it continues (audio/builds/identity.py), else one of its own."""
     return Edition(
-        guid=edition_guid(article),
+        guid=guid or edition_guid(article, published),
         slug=article.slug,
         source=article.source.name,
         title=article.title,
@@ -324,14 +337,17 @@ def _write_transcripts(
 def retag_edition(edition: Edition, settings: Settings, output: Path, folder: Path) -> Edition:
     """Copies of the edition's MP3s in `folder`, tagged from the current settings, each under the
     name its new content gives it: a change that touches only tags never synthesizes again, and
-    never edits a published file in place."""
+    never edits a published file in place. The audio is the published one, whose digest the build
+    compared with its name (audio/builds/staleness.py): only the new cover is verified."""
+    cover = embedded_cover(settings)
+    verify_image(cover, f"{edition.source}: the cover in the MP3s' tags")
     audio, files = edition.audio, dict(edition.files)
     for kind, relative in ((PODCAST, edition.audio), (SPEAKER, edition.files.get(SPEAKER))):
         if not relative:
             continue
         with temporary_file(folder / edition.slug, file_suffix(kind)) as copy:
             shutil.copyfile(output / relative, copy)
-            write_tags(copy, edition, settings, embedded_cover(settings))
+            write_tags(copy, edition, settings, cover)
             placed = _place(copy, folder, edition.slug, file_suffix(kind))
         if kind == PODCAST:
             audio = placed
