@@ -144,8 +144,6 @@ def build_output(
 
 def _unwritable(output: Path, error: OSError) -> str:
     """What a build that could not write says: where, why, and what is published now."""
-    if output.exists() and not output.is_dir():
-        return f"{output}: is a file, not a folder: nothing was published"
     name = target_name(Path(error.filename).name) if error.filename else None
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         why = f"the disk is full (writing {name})" if name else "the disk is full"

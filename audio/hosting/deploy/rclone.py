@@ -107,7 +107,10 @@ def _read_line(line: str, run: Run, hidden: Sequence[str]) -> None:
         return
     message, level = str(entry.get("msg", "")), entry.get("level")
     if message in DONE and entry.get("object"):
-        run.done.append(str(entry["object"]))
+        # A run that meets an error tries again whole (--retries), and with --no-check-dest
+        # sends what the first try had sent already: the object is reported once per try.
+        if str(entry["object"]) not in run.done:
+            run.done.append(str(entry["object"]))
     elif (level in ("error", "critical") or message.startswith("Failed to")) and (
         "Config file" not in message
     ):
