@@ -56,6 +56,9 @@ from audio.text.speech import normalize_lines
         ("Sie tagten am Donnerstag, 13. November, und Freitag, 14. November 2014.",
          "Sie tagten am Donnerstag, dreizehnten November, und Freitag, vierzehnten November "
          "zweitausend vierzehn."),
+        ("Es geschah zwischen Freitag, 28. Januar, 12.00 Uhr, und Samstag, 29. Januar, 8.40 Uhr.",
+         "Es geschah zwischen Freitag, achtundzwanzigstem Januar, zwölf Uhr, und Samstag, "
+         "neunundzwanzigstem Januar, acht Uhr vierzig."),
         ("Samstag, 25. November", "Samstag, fünfundzwanzigster November"),
         # Dates in a row share what governs the first.
         ("Er kam am 23.9. und 7.10. 2006.",

@@ -12,6 +12,11 @@ from audio.text.speech import normalize
     [
         ("Bürger*innen und Politiker:innen diskutierten.",
          "Bürgerinnen und Politikerinnen diskutierten."),
+        ("Alle Verkehrsteilnehmer/Innen sind gefragt.", "Alle Verkehrsteilnehmerinnen sind gefragt."),
+        ("Gesucht wird ein Redakteur (m/w/d) in Teilzeit.",
+         "Gesucht wird ein Redakteur, männlich, weiblich, divers, in Teilzeit."),
+        ("Der Fahrer (m/w) floh.", "Der Fahrer, männlich, weiblich, floh."),
+        ("Er fuhr 30 km/h und 5 m/s.", "Er fuhr dreißig Kilometer pro Stunde und fünf Meter pro Sekunde."),
         ("Die LehrerInnen streiken.", "Die Lehrerinnen streiken."),
         ("Eltern & Kinder zahlen nach § 5.", "Eltern und Kinder zahlen nach Paragraf fünf."),
         ("Nach § 219a StGB ist das strafbar.",

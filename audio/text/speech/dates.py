@@ -30,7 +30,8 @@ _MONTH_YEAR = re.compile(
 _NUMERIC = re.compile(r"(?<![\w.,])(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})|\s(\d{4}))?(?![\d]|\.\d)")
 # A weekday in apposition lets the date take the case of what governs the weekday: "am
 # Donnerstag, 18. Februar," is "am achtzehnten Februar"; so does a date the same words govern,
-# "am Donnerstag, 13. November, und Freitag, 14. November".
+# "am Donnerstag, 13. November, und Freitag, 14. November", with its time too ("zwischen
+# Freitag, 28. Januar, 12.00 Uhr, und Samstag, 29. Januar"; the time is spoken by then).
 _WEEKDAY = re.compile(
     r"\b\w*(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
     r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?\s*[,(]?\s*$",
@@ -38,7 +39,7 @@ _WEEKDAY = re.compile(
 )
 _COORDINATED_DATE = re.compile(
     rf"(?<![\w.,])\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?:{MONTH}))(?:\s*\d{{4}})?\s*,?\s*"
-    r"(?:und|oder|sowie|bzw\.)\s*$"
+    r"(?:[a-zäöüß]+\s+Uhr(?:\s+[a-zäöüß]+)?\s*,?\s*)?(?:und|oder|sowie|bzw\.)\s*$"
 )
 # A life's dates: "* 12.3.1940" is "geboren am zwölften März", "† 1908" "gestorben 1908".
 _LIFE = re.compile(r"(?<![^\s(])([*†])\s*(?=\d)")
