@@ -199,6 +199,20 @@ def test_a_saved_page_is_imported_under_its_canonical_address(newsroom: Path) ->
     )
 
 
+def test_a_saved_page_may_be_named_by_a_file_url_and_other_schemes_are_refused(
+    newsroom: Path,
+) -> None:
+    saved = Path(__file__).parent / "data" / "web" / "zeit.html"
+    result = run("import", saved.as_uri(), "ftp://example.org/kommentar.html")
+    assert result.exit_code == 1
+    (path,) = find_articles(newsroom / "articles")
+    assert read_article(path).title == "Klimageld: Ein Versprechen, das keiner mehr einlösen will"
+    assert (
+        "error: ftp://example.org/kommentar.html: cannot fetch ftp:// addresses; only http(s) "
+        "and files"
+    ) in " ".join(result.output.split())
+
+
 def test_without_sources_import_says_what_to_do(newsroom: Path) -> None:
     result = run("import")
     assert result.exit_code == 1

@@ -124,7 +124,7 @@ def check_lexicon(settings: Settings) -> Iterator[str]:
 def check_sources(settings: Settings) -> Iterator[str]:
     for source in settings.sources:
         parts = urlsplit(source)
-        if parts.scheme in ("http", "https") and parts.netloc:
+        if (parts.scheme in ("http", "https") and parts.netloc) or parts.scheme == "file":
             continue
         if len(parts.scheme) > 1 or parts.scheme in ("http", "https"):
             yield (

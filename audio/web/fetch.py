@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
 
 import urllib3
 from urllib3.util import Retry
@@ -84,8 +85,15 @@ class Fetcher:
         self.lock = threading.Lock()
 
     def get(self, source: str) -> Page:
-        """The page at `source`, an http(s) address or a saved file."""
-        if urlsplit(source).scheme not in ("http", "https"):
+        """The page at `source`, an http(s) address or a saved file (a path or a file:// URL)."""
+        parts = urlsplit(source)
+        if parts.scheme == "file":
+            return read_saved(Path(url2pathname(parts.path)))
+        if parts.scheme not in ("http", "https"):
+            if len(parts.scheme) > 1 and "://" in source:  # one letter is a Windows drive
+                raise SourceError(
+                    source, f"cannot fetch {parts.scheme}:// addresses; only http(s) and files"
+                )
             return read_saved(Path(source))
         with self._slot(urlsplit(source).netloc.lower()):
             return self._get(source)
