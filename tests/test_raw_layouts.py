@@ -329,6 +329,41 @@ def test_an_editors_initials_after_the_last_sentence_are_reported(tmp_path: Path
 
 
 @pytest.mark.parametrize(
+    ("signed", "author"),
+    [
+        ("Max Muster", "Max Muster"),
+        ("Von Max Muster", "Max Muster"),
+        ("Ulla von Probe", "Ulla von Probe"),
+    ],
+)
+def test_the_authors_name_under_the_text_is_the_byline(
+    tmp_path: Path, signed: str, author: str
+) -> None:
+    """A regional paper's layout: headline and dateline on top, the name after the last line."""
+    article = read(
+        tmp_path,
+        f"Kommentar: Die Brücke kommt zu spät\n\n21.05.2017, 21:07 Uhr\n\n{BODY}\n\n{signed}\n",
+    )
+    assert article.author == author
+    assert paragraphs(article) == BODY.split("\n\n")
+    assert article.warnings == (
+        f"line 9: the author's name under the text is not read: {author!r}",
+    )
+
+
+def test_a_name_under_the_text_gives_way_to_the_byline_and_a_greeting_is_read(
+    tmp_path: Path,
+) -> None:
+    header = "Kommentar: Die Brücke kommt zu spät\n\nVon Anna Beispiel\n\n21.05.2017, 21:07 Uhr\n\n"
+    signed = read(tmp_path, f"{header}{BODY}\n\nMax Muster\n")
+    assert (signed.author, paragraphs(signed)) == ("Anna Beispiel", BODY.split("\n\n"))
+    greeting = read(tmp_path, f"{header}{BODY}\n\nFrohe Weihnachten\n")
+    assert paragraphs(greeting)[-1] == "Frohe Weihnachten"
+    unfinished = read(tmp_path, f"{header}Die Koalition hat sich vertagt, weil\n\nMax Muster\n")
+    assert paragraphs(unfinished)[-1] == "Max Muster"
+
+
+@pytest.mark.parametrize(
     ("paragraph", "kept", "tag"),
     [
         ("Die Anbieter sollten handeln. (fpr)", "Die Anbieter sollten handeln.", "fpr"),

@@ -9,6 +9,7 @@ from audio.text.readers.fields import (
     Block,
     is_headline,
     is_label,
+    is_name,
     parse_agency,
     split_closing_tag,
     split_lead_in,
@@ -21,7 +22,10 @@ from audio.text.readers.furniture import (
     opens_footer,
     quoted,
 )
-from audio.text.readers.header import Field
+from audio.text.readers.header import Field, read_field
+
+# Short last lines that are a closing words' greeting, not a name: "Frohe Weihnachten".
+_NOT_SIGNATURES = {"frohe", "gute", "schöne", "viel", "vielen", "ihr", "ihre", "mehr", "weitere"}
 
 
 def without_furniture(blocks: list[Block], notes: list[str]) -> list[Block]:
@@ -82,6 +86,23 @@ def without_closing_tag(
     )
     notes.append(f"line {last.line}: {what} are not read")
     return cut, []
+
+
+def without_signature(body: list[Block], notes: list[str]) -> tuple[list[Block], str | None]:
+    """The body without the author's name signed under its last sentence (`Anna Beispiel`,
+    `Von Anna Beispiel`), and that name: the byline when the header has none."""
+    if len(body) < 2 or not body[-2].text.rstrip("“”\"'»«)").endswith((".", "!", "?")):
+        return body, None
+    last = body[-1]
+    field = read_field(last.text)
+    author = field.author if field else None
+    first = last.text.split()[0].lower() if last.text.split() else ""
+    if author is None and is_name(last.text) and first not in _NOT_SIGNATURES:
+        author = " ".join(last.text.split())
+    if author is None:
+        return body, None
+    notes.append(f"line {last.line}: the author's name under the text is not read: {author!r}")
+    return body[:-1], author
 
 
 def without_agency_tags(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:

@@ -18,6 +18,7 @@ from audio.text.readers.cuts import (
     without_furniture,
     without_labels,
     without_lead_in,
+    without_signature,
 )
 from audio.text.readers.datelines import parse_stamps
 from audio.text.readers.fields import (
@@ -53,7 +54,7 @@ def parse(path: Path, text: str) -> Article:
     blocks, lead_in = without_lead_in(blocks, fields, notes)
     lead, body = _split_at_header(blocks, fields)
     title, teaser, body = _lead(lead, body, bool(fields), notes)
-    body = without_footer(body, notes)
+    body, signature = without_signature(without_footer(body, notes), notes)
     sections = group_sections([block.text for block in body])
     if not sections:
         raise ArticleError(path, "no body text after the byline and dateline")
@@ -63,7 +64,10 @@ def parse(path: Path, text: str) -> Article:
         notes.append(f"line {where}: no title line; the title is cut from there: {title!r}")
     header = [(blocks[i].line, fields[i]) for i in sorted(fields)]
     tags += closing
-    author = author_of(header, sorted([*tags, *lead_in]), notes)
+    if signature and not any(field.author for _, field in header):
+        author: str | None = signature
+    else:
+        author = author_of(header, sorted([*tags, *lead_in]), notes)
     unread_tags(author, tags, notes)
     return Article(
         source=path,
