@@ -21,6 +21,9 @@ def test_abbreviation_table_covers_a_newspaper() -> None:
         ("Es kamen Dr. Müller und Prof. Schmidt.",
          "Es kamen Doktor Müller und Professor Schmidt."),
         ("Er ist Bürgermeister a. D.", "Er ist Bürgermeister außer Dienst."),
+        ("Es stand 0:0 n.V., dann siegte Freiburg 5:4 i. E.",
+         "Es stand null zu null nach Verlängerung, dann siegte Freiburg fünf zu vier im "
+         "Elfmeterschießen."),
         ("Das gilt, d. h. im Prinzip, immer.", "Das gilt, das heißt im Prinzip, immer."),
         ("Es sprachen u. a. Merkel und Macron.", "Es sprachen unter anderem Merkel und Macron."),
         ("Das kostet ca. 100 Euro bzw. mehr.",

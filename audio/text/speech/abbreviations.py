@@ -30,6 +30,9 @@ ABBREVIATIONS = {
     "a. M.": "am Main", "a. d.": "an der", "i. Br.": "im Breisgau", "a. Rh.": "am Rhein",
     "Anm. d. Red.": "Anmerkung der Redaktion", "d. Red.": "der Redaktion",
     "p. a.": "pro Jahr", "p. P.": "pro Person", "v. l. n. r.": "von links nach rechts",
+    # Match reports: a result after extra time or penalties ("2:1 n. V.", "5:4 i. E.").
+    "n. V.": "nach Verlängerung", "n. E.": "nach Elfmeterschießen",
+    "i. E.": "im Elfmeterschießen",
     # Words. "zirka", Duden's other spelling: espeak-ng reads "circa" as "kirka", and "cetera"
     # as "ketera" (espeak-ng -x: k'e:te:R,A:); "zetera" is how both engines say it right.
     "bzw.": "beziehungsweise", "usw.": "und so weiter", "usf.": "und so fort",
