@@ -95,7 +95,7 @@ class Fetcher:
                     source, f"cannot fetch {parts.scheme}:// addresses; only http(s) and files"
                 )
             return read_saved(Path(source))
-        with self._slot(urlsplit(source).netloc.lower()):
+        with self._slot(parts.netloc.lower()):
             return self._get(source)
 
     def _slot(self, host: str) -> threading.Semaphore:

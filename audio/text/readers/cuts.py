@@ -96,9 +96,9 @@ def without_signature(body: list[Block], notes: list[str]) -> tuple[list[Block],
     last = body[-1]
     field = read_field(last.text)
     author = field.author if field else None
-    first = last.text.split()[0].lower() if last.text.split() else ""
-    if author is None and is_name(last.text) and first not in _NOT_SIGNATURES:
-        author = " ".join(last.text.split())
+    words = last.text.split()
+    if author is None and is_name(last.text) and words[0].lower() not in _NOT_SIGNATURES:
+        author = " ".join(words)
     if author is None:
         return body, None
     notes.append(f"line {last.line}: the author's name under the text is not read: {author!r}")

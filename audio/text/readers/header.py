@@ -102,9 +102,12 @@ Header = list[tuple[int, Field]]
 """The header's fields with their line numbers, top down."""
 
 
-def author_of(header: Header, agencies: list[tuple[int, str]], notes: list[str]) -> str | None:
-    """The byline's names; else the agency the copy comes from, said to be a guess."""
-    if author := next((f.author for _, f in header if f.author), None):
+def author_of(
+    header: Header, agencies: list[tuple[int, str]], notes: list[str], signed: str | None = None
+) -> str | None:
+    """The byline's names; else the name `signed` under the text; else the agency the copy
+    comes from, said to be a guess."""
+    if author := next((f.author for _, f in header if f.author), signed):
         return author
     tagged = [(line, f.agency) for line, f in header if f.agency] + agencies
     tagged = [(line, agency) for line, agency in tagged if agency not in SERVICES]

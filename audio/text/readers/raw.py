@@ -64,10 +64,7 @@ def parse(path: Path, text: str) -> Article:
         notes.append(f"line {where}: no title line; the title is cut from there: {title!r}")
     header = [(blocks[i].line, fields[i]) for i in sorted(fields)]
     tags += closing
-    if signature and not any(field.author for _, field in header):
-        author: str | None = signature
-    else:
-        author = author_of(header, sorted([*tags, *lead_in]), notes)
+    author = author_of(header, sorted([*tags, *lead_in]), notes, signature)
     unread_tags(author, tags, notes)
     return Article(
         source=path,
