@@ -258,6 +258,9 @@ def test_an_update_alone_is_taken_and_reported(tmp_path: Path) -> None:
         ("(AFP, Reuters)", "AFP und Reuters"),
         ("dpa/Matthias Probe", None),  # a photographer: a photo credit
         ("Die dpa meldet", None),
+        ("Freiburg (ots)", "ots"),  # a press release's mark alone on its line
+        ("Bad Homburg (dpa-AFX)", "dpa-AFX"),
+        ("Olaf Scholz (SPD)", None),
     ],
 )
 def test_agency_tags(line: str, agencies: str | None) -> None:
@@ -520,6 +523,9 @@ def test_police_copy(tmp_path: Path) -> None:
         ("Dieser Artikel gehört zum Angebot von SPIEGEL+.", PROMPT),
         ("Dieses Thema im Programm: NDR Info | Aktuell | 22.10.2023 | 12:30 Uhr", BUTTON),
         ("2 Bilder", BUTTON),
+        ("Lesezeit: 3 min", BUTTON),
+        ("4 Min. Lesezeit", BUTTON),
+        ("Die Lesezeit der Akten betrug 3 Minuten.", None),
         ("Leere Gleise am Morgen. (Grafik: Tobias Probe)", CAPTION),
         ("Startseite > Politik > Deutschland", NAVIGATION),
         ("1. Kreisbote.de 2. > 3. Lokal 4. > 5. Nachrichten", NAVIGATION),
@@ -566,6 +572,34 @@ def test_credits_links_and_buttons_are_dropped_and_reported_by_line(tmp_path: Pa
         "line 15: an image caption is not read: 'Radfahrer am Jungfernstieg. Foto: Ben Muster'",
         "line 19: a share button or page label is not read: 'Artikel teilen'",
     )
+
+
+def test_a_news_site_page_ends_at_its_link_back_home(tmp_path: Path) -> None:
+    """A national paper's page as a browser copies it: a reading time where the teaser would
+    be, the byline under the teaser, then the site's list of other articles."""
+    article = read(
+        tmp_path,
+        "Haushalt: Die Bremse hält\n\nLesezeit: 3 min\n\n"
+        "Der Etat ist gekippt. Nun zählt, wer die klügeren Vorschläge hat.\n\n"
+        f"Kommentar von Anna Beispiel\n\n{BODY}\n\nZur SZ-Startseite\n\n"
+        "Die Folgen für den Sozialstaat: Es fehlt das Geld.\n\nKolumne von Ben Muster\n",
+    )
+    assert article.teaser == "Der Etat ist gekippt. Nun zählt, wer die klügeren Vorschläge hat."
+    assert (article.author, paragraphs(article)) == ("Anna Beispiel", BODY.split("\n\n"))
+    assert article.warnings == (
+        "line 3: a share button or page label is not read: 'Lesezeit: 3 min'",
+        "lines 13-17: what the page lists below the article is not read",
+        "no dateline found, the time of the first build is used",
+    )
+
+
+def test_a_press_release_with_its_mark_on_a_line_of_its_own(tmp_path: Path) -> None:
+    article = read(
+        tmp_path,
+        f"Jetzt heißt es sparen\n\nKommentar von Anna Beispiel\n\nFreiburg (ots)\n\n{BODY}\n",
+    )
+    assert (article.author, paragraphs(article)) == ("Anna Beispiel", BODY.split("\n\n"))
+    assert article.warnings[0] == "line 5: the agency tag 'ots' is not read"
 
 
 def test_a_scraped_page_in_every_line_layout(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from audio.text.readers.fields import (
 )
 from audio.text.readers.furniture import (
     CAPTION,
-    FOOTER,
     caption_text,
     furniture,
     opens_footer,
@@ -46,10 +45,13 @@ def without_furniture(blocks: list[Block], notes: list[str]) -> list[Block]:
 
 
 def without_footer(body: list[Block], notes: list[str]) -> list[Block]:
-    at = next((i for i, block in enumerate(body) if i > 0 and opens_footer(block.text)), None)
+    at, kind = next(
+        ((i, kind) for i, block in enumerate(body) if i > 0 and (kind := opens_footer(block.text))),
+        (None, None),
+    )
     if at is None:
         return body
-    notes.append(f"lines {body[at].line}-{_last_line(body)}: {FOOTER} is not read")
+    notes.append(f"lines {body[at].line}-{_last_line(body)}: {kind} is not read")
     return body[:at]
 
 

@@ -49,8 +49,10 @@ AGENCY = (
 SERVICES = frozenset({"ots"})
 """Tags of services that only distribute a press release: no author to name."""
 _AGENCY_TAG = rf"{AGENCY}(?:/[a-z]{{2,4}})*"
+# The place a report's mark names: "Berlin", "Frankfurt/Main", "Bad Homburg".
+_PLACE = r"[A-ZÄÖÜ][\w.-]*(?:[ /][A-ZÄÖÜ][\w.-]*){0,2}"
 _AGENCY_LINE = re.compile(
-    rf"^(?:\({_AGENCY_TAG}(?:,\s*{_AGENCY_TAG})*\)"
+    rf"^(?:(?-i:{_PLACE})\s*)?(?:\({_AGENCY_TAG}(?:,\s*{_AGENCY_TAG})*\)"
     rf"|(?:Quelle:\s*|mit\s+Material\s+von\s+|[a-z]{{2,4}}/)?"
     rf"{_AGENCY_TAG}(?:\s*(?:,|und)\s*{_AGENCY_TAG})*)"
     r"\.?$",
@@ -59,7 +61,7 @@ _AGENCY_LINE = re.compile(
 # "Berlin (dpa) - ", "Hannover (dts Nachrichtenagentur) – ", "Stuttgart - ": where and from whom
 # a report comes, set before its first sentence.
 _LEAD_IN = re.compile(
-    rf"^(?P<mark>(?P<place>[A-ZÄÖÜ][\w.-]*(?:[ /][A-ZÄÖÜ][\w.-]*){{0,2}})"
+    rf"^(?P<mark>(?P<place>{_PLACE})"
     rf"(?:\s*\((?P<agency>{_AGENCY_TAG}(?:,\s*{_AGENCY_TAG})*)\))?\s+[-–—]\s+)(?=[A-ZÄÖÜ\"„»])"
 )
 
@@ -102,8 +104,8 @@ def join_names(names: list[str]) -> str | None:
 
 
 def parse_agency(line: str) -> str | None:
-    """`(dpa)`, `dpa/lno`, `Quelle: AFP`, `mit Material von dpa und AFP`, `jol/dpa` → the
-    agencies; None if the line is anything else."""
+    """`(dpa)`, `dpa/lno`, `Quelle: AFP`, `mit Material von dpa und AFP`, `jol/dpa`, a mark
+    alone on its line (`Freiburg (ots)`) → the agencies; None if the line is anything else."""
     return _agencies(line) if _AGENCY_LINE.match(line.strip()) else None
 
 

@@ -116,7 +116,9 @@ _BUTTONS = frozenset({
 _PAGE_LABEL = re.compile(
     r"^(?:Dieses Thema im Programm:|Hier geht es zur Originalquelle|Zur Startseite|Mehr Nachrichten"
     r" aus\b|Diskutieren Sie mit|Kommentare lesen\b|(?:Inhalt\s+)?Artikel auf einer Seite lesen"
-    r"|Vorherige Seite|Nächste Seite|Seite \d+ von \d+$)",
+    r"|Vorherige Seite|Nächste Seite|Seite \d+ von \d+$"
+    r"|(?:Lesezeit|Lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*Min(?:\.|uten)?$"
+    r"|\d+\s*Min(?:\.|uten)?\s+(?:Lesezeit|Lesedauer)$)",
     re.I,
 )
 _COUNT = re.compile(r"^(?:\d+\s+(?:Kommentare?|Bild(?:er)?|Fotos?)|Kommentare?\s*\(\d+\))$", re.I)
@@ -126,6 +128,9 @@ _FOOTER = re.compile(
     re.I,
 )
 FOOTER = "the contact block under a press release"
+# "Zur SZ-Startseite": a news site's link back home, below which it lists other articles.
+_PAGE_END = re.compile(r"^Zur (?:[\w-]+-)?Startseite$", re.I)
+PAGE_END = "what the page lists below the article"
 
 
 def furniture(block: str) -> str | None:
@@ -166,7 +171,11 @@ def quoted(text: str) -> str:
     return repr(text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…")
 
 
-def opens_footer(block: str) -> bool:
-    """Whether the paragraph opens the contact block that press releases end with: it and all
-    after it are no part of the article."""
-    return bool(_FOOTER.match(block.strip()))
+def opens_footer(block: str) -> str | None:
+    """What the paragraph opens, when it and all after it are no part of the article: the
+    contact block a press release ends with (FOOTER), or the page's list of other articles
+    (PAGE_END)."""
+    text = block.strip()
+    if _FOOTER.match(text):
+        return FOOTER
+    return PAGE_END if _PAGE_END.match(text) else None
