@@ -376,6 +376,16 @@ def test_a_name_under_the_text_gives_way_to_the_byline_and_a_greeting_is_read(
         ("Es gilt die Regel (sic)", "Es gilt die Regel (sic)", None),
         ('Wahlkampf lebt davon."/yyzz/DP/stw', 'Wahlkampf lebt davon."', "/yyzz/DP/stw"),
         ("Der Zug fährt nach Berlin/Hamburg.", "Der Zug fährt nach Berlin/Hamburg.", None),
+        (
+            "Jetzt wird gespart. https://www.example.org/k1",
+            "Jetzt wird gespart.",
+            "https://www.example.org/k1",
+        ),
+        (
+            "Mehr steht unter https://www.example.org/k1",
+            "Mehr steht unter https://www.example.org/k1",
+            None,
+        ),
     ],
 )
 def test_closing_tags(paragraph: str, kept: str, tag: str | None) -> None:
@@ -600,6 +610,13 @@ def test_a_press_release_with_its_mark_on_a_line_of_its_own(tmp_path: Path) -> N
     )
     assert (article.author, paragraphs(article)) == ("Anna Beispiel", BODY.split("\n\n"))
     assert article.warnings[0] == "line 5: the agency tag 'ots' is not read"
+    linked = read(
+        tmp_path, f"Jetzt heißt es sparen\n\nFreiburg (ots)\n\n{BODY} https://mehr.example/k1\n"
+    )
+    assert paragraphs(linked) == BODY.split("\n\n")
+    assert "line 7: the link 'https://mehr.example/k1' after the last sentence is not read" in (
+        linked.warnings
+    )
 
 
 def test_a_scraped_page_in_every_line_layout(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def without_labels(blocks: list[Block], notes: list[str]) -> list[Block]:
 def without_closing_tag(
     body: list[Block], notes: list[str]
 ) -> tuple[list[Block], list[tuple[int, str]]]:
-    """The body without the initials or agency after its last sentence (`… gehen. (fpr)`)."""
+    """The body without the initials, agency or link after its last sentence (`… gehen. (fpr)`)."""
     if not body:
         return body, []
     last = body[-1]
@@ -81,12 +81,13 @@ def without_closing_tag(
     cut = [*body[:-1], Block(last.line, text)]
     if agency := parse_agency(tag):
         return cut, [(last.line, agency)]
-    what = (
-        f"the wire's desk codes {tag!r}"
-        if tag.startswith("/")
-        else f"the editor's initials {f'({tag})'!r}"
-    )
-    notes.append(f"line {last.line}: {what} are not read")
+    if tag.startswith("/"):
+        what = f"the wire's desk codes {tag!r} are"
+    elif tag.startswith(("http", "www.")):
+        what = f"the link {tag!r} after the last sentence is"
+    else:
+        what = f"the editor's initials {f'({tag})'!r} are"
+    notes.append(f"line {last.line}: {what} not read")
     return cut, []
 
 

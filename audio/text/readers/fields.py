@@ -134,19 +134,22 @@ def split_lead_in(paragraph: str) -> LeadIn | None:
 
 
 # After the last sentence: an editor's initials ("(fpr)", heise's and agencies' way), an agency
-# ("(dpa)"), or a news wire's desk codes ("/yyzz/DP/stw"); in parentheses lower case only, so
-# that "(SPD)." after a name is never taken.
+# ("(dpa)"), a news wire's desk codes ("/yyzz/DP/stw"), or a press release's short link
+# ("https://www.mehr.bz/khs328m", spelled out letter by letter it took 8 s); in parentheses
+# lower case only, so that "(SPD)." after a name is never taken.
 _CLOSING_TAG = re.compile(
-    r"(?<=[.!?\"“”»«])\s*(?:\((?P<tag>[a-z]{2,5}(?:/[a-z]{2,5})*)\)|(?P<codes>(?:/[A-Za-z]{2,5}){2,4}))$"
+    r"(?<=[.!?\"“”»«])\s*(?:\((?P<tag>[a-z]{2,5}(?:/[a-z]{2,5})*)\)|(?P<codes>(?:/[A-Za-z]{2,5}){2,4})"
+    r"|(?P<link>(?:https?://|www\.)\S+))$"
 )
 
 
 def split_closing_tag(paragraph: str) -> tuple[str, str | None]:
-    """`… begleiten. (fpr)` → (`… begleiten.`, `fpr`); the paragraph and None if it has none."""
+    """`… begleiten. (fpr)` → (`… begleiten.`, `fpr`), `… sparen. https://…` → (`… sparen.`,
+    the address); the paragraph and None if it has none."""
     match = _CLOSING_TAG.search(paragraph)
     if match is None:
         return paragraph, None
-    return paragraph[: match.start()], match["tag"] or match["codes"]
+    return paragraph[: match.start()], match["tag"] or match["codes"] or match["link"]
 
 
 TITLE_MAX = 90
